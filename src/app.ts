@@ -1,0 +1,78 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { createCatalog } from './catalog/catalog.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { parseConfig, type ConfigInput } from './config.ts';
+import type { AppDeps, AppEnv } from './deps.ts';
+import { describeError, errorEnvelope } from './errors/error-kind.ts';
+import { MoonshotError } from './errors/moonshot-error.ts';
+import { chatRoutes } from './routes/chat-completions.ts';
+import { estimateRoutes } from './routes/estimate-token-count.ts';
+import { modelsRoutes } from './routes/models.ts';
+import { createIdSource } from './state/id-source.ts';
+import { getSharedTokenCounter, type TokenCounter } from './tokens/token-counter.ts';
+import { sendJson } from './transport/send-json.ts';
+
+/** Options of `createApp`/`startServer`: the config schema's fields plus what only code can pass. */
+export interface MockOptions extends ConfigInput {
+  /** Source of time for `created` (and, later, pacing and limits). Defaults to the wall clock. */
+  clock?: Clock;
+  /** Token counter; defaults to one shared per encoding in the process. */
+  tokenCounter?: TokenCounter;
+}
+
+/**
+ * The emulator as a Hono app: use it in-process with `app.request()`/`app.fetch` (also as the openai
+ * SDK's `fetch`), or serve it with `startServer`. Throws a `ConfigError` naming a bad option.
+ */
+export function createApp(options: MockOptions = {}): Hono<AppEnv> {
+  const { clock, tokenCounter, ...input } = options;
+  const config = parseConfig(input, (path) => `options.${path}`);
+  const deps: AppDeps = {
+    config,
+    catalog: createCatalog({ models: config.models, replaceModels: config.replaceModels }),
+    counter: tokenCounter ?? getSharedTokenCounter(config.encoding),
+    clock: clock ?? systemClock,
+    ids: createIdSource(config.seed),
+  };
+  const app = new Hono<AppEnv>();
+  app.use('*', async (c, next) => {
+    const ids = deps.ids.next();
+    c.set('ids', ids);
+    c.header('Msh-Request-Id', ids.requestId);
+    const started = performance.now();
+    await next();
+    if (config.logRequests) {
+      const ms = (performance.now() - started).toFixed(1);
+      console.error(`${c.req.method} ${c.req.path} ${c.res.status} ${ms}ms ${ids.requestId}`);
+    }
+  });
+  app.use('/v1/*', bodyLimit({
+    maxSize: config.maxBodyBytes,
+    onError: () => {
+      throw new MoonshotError({ kind: 'body_too_large', limitBytes: config.maxBodyBytes });
+    },
+  }));
+  app.route('/v1', modelsRoutes(deps));
+  app.route('/v1', chatRoutes(deps));
+  app.route('/v1', estimateRoutes(deps));
+  app.notFound((c) =>
+    sendJson(c, {
+      code: 5, error: 'url.not_found', message: '没找到对象', method: c.req.method, scode: '0x5', status: false, url: c.req.path,
+    }, 404),
+  );
+  app.onError((err, c) => {
+    if (err instanceof MoonshotError) {
+      const { status } = describeError(err.error);
+      return sendJson(c, errorEnvelope(err.error), status);
+    }
+    if (err instanceof HTTPException) return err.getResponse();
+    // The client went away mid-request: nobody reads this answer, and it is not a server fault.
+    if (err.name === 'AbortError') return c.body(null, 499 as never);
+    // Never a stack trace on the wire: log it, answer with the envelope.
+    console.error(err);
+    return sendJson(c, errorEnvelope({ kind: 'server_error', message: 'Internal server error' }), 500);
+  });
+  return app;
+}

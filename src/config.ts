@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { modelEntrySchema } from './catalog/model-entry.ts';
+
+/**
+ * The one schema for every option, whether it comes from CLI flags, a config file (JSON or YAML) or
+ * `createApp`/`startServer`. Every default lives here. Numbers coerce from strings so CLI flags parse too.
+ */
+export const configSchema = z.strictObject({
+  /** TCP port; 0 takes a free one. */
+  port: z.coerce.number().int().min(0).max(65535).default(4000),
+  host: z.string().min(1).default('127.0.0.1'),
+  /** Seeds ids and generated text: the same seed and request order give the same bytes. */
+  seed: z.coerce.number().int().default(0),
+  /** Models added to (or, with `replaceModels`, replacing) the default catalog. */
+  models: z.array(modelEntrySchema).default([]),
+  replaceModels: z.boolean().default(false),
+  /** The js-tiktoken encoding used for every token count. */
+  encoding: z.enum(['o200k_base', 'cl100k_base']).default('o200k_base'),
+  /** When set, only these keys are accepted (401 `invalid_authentication_error` otherwise). */
+  apiKeys: z.array(z.string().min(1)).optional(),
+  /** Largest accepted request body, in bytes (Moonshot documents 100 MB). */
+  maxBodyBytes: z.coerce.number().int().positive().default(100 * 1024 * 1024),
+  /** Freezes `created` (Unix seconds or an ISO date) for byte-stable output. */
+  fixedTime: z.union([z.number().int().nonnegative(), z.iso.datetime({ offset: true })]).optional(),
+  /** Print one line per request to stderr. */
+  logRequests: z.boolean().default(false),
+});
+
+/** Options as a user writes them (all optional). */
+export type ConfigInput = z.input<typeof configSchema>;
+/** Options with every default applied. */
+export type Config = z.output<typeof configSchema>;
+
+/** A bad option: `message` is one line naming the option. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Parses options, naming the offending option in the error the way the user wrote it:
+ * `nameOption('port')` may give `--port` for the CLI or `port` for a file.
+ */
+export function parseConfig(input: unknown, nameOption: (path: string) => string = (p) => p): Config {
+  const result = configSchema.safeParse(input ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const path = issue.path.map(String).join('.');
+  if (issue.code === 'unrecognized_keys') {
+    throw new ConfigError(`Unknown option ${issue.keys.map((key) => nameOption(path ? `${path}.${key}` : key)).join(', ')}`);
+  }
+  throw new ConfigError(`Invalid option ${nameOption(path)}: ${issue.message}`);
+}

@@ -1,0 +1,56 @@
+/**
+ * Every error the emulator can answer with, as data. `describeError` (the one table) turns a value into
+ * Moonshot's status, `type` and message; the JSON path and the mid-stream path both go through it.
+ */
+export type ErrorKind =
+  /** No usable `Authorization: Bearer` header. */
+  | { kind: 'missing_api_key' }
+  /** A key that is not on the configured key list. */
+  | { kind: 'invalid_api_key' }
+  /** Validation (400 `invalid_request_error`); most live messages start `Invalid request: `, some have no prefix. */
+  | { kind: 'invalid_request'; message: string }
+  | { kind: 'model_not_found'; model: string }
+  /** prompt + requested output is over the window. */
+  | { kind: 'context_exceeded'; limit: number; requested: number }
+  /** No output budget was sent and the prompt alone fills the window. */
+  | { kind: 'input_too_long' }
+  | { kind: 'body_too_large'; limitBytes: number }
+  | { kind: 'server_error'; message: string };
+
+/** What goes on the wire for an error. */
+export interface ErrorDescription {
+  status: 400 | 401 | 403 | 404 | 413 | 429 | 500 | 503 | 504;
+  type: string;
+  message: string;
+}
+
+type Table = { [K in ErrorKind['kind']]: (error: Extract<ErrorKind, { kind: K }>) => ErrorDescription };
+
+const invalid = (message: string): ErrorDescription => ({ status: 400, type: 'invalid_request_error', message });
+
+const table: Table = {
+  missing_api_key: () => ({ status: 401, type: 'incorrect_api_key_error', message: 'Incorrect API key provided' }),
+  invalid_api_key: () => ({ status: 401, type: 'invalid_authentication_error', message: 'Invalid Authentication' }),
+  invalid_request: (e) => invalid(e.message),
+  model_not_found: (e) => ({
+    status: 404,
+    type: 'resource_not_found_error',
+    message: `Not found the model ${e.model} or Permission denied`,
+  }),
+  context_exceeded: (e) =>
+    invalid(`Invalid request: Your request exceeded model token limit: ${e.limit} (requested: ${e.requested})`),
+  input_too_long: () => invalid('Input token length too long'),
+  body_too_large: (e) => invalid(`Invalid request: request body is larger than the limit of ${e.limitBytes} bytes`),
+  server_error: (e) => ({ status: 500, type: 'server_error', message: e.message }),
+};
+
+/** The one table: an error value → status, Moonshot `type` and exact message. */
+export function describeError(error: ErrorKind): ErrorDescription {
+  return (table[error.kind] as (e: ErrorKind) => ErrorDescription)(error);
+}
+
+/** The Moonshot envelope `{"error":{"message","type"}}` for an error value. */
+export function errorEnvelope(error: ErrorKind): { error: { message: string; type: string } } {
+  const { message, type } = describeError(error);
+  return { error: { message, type } };
+}

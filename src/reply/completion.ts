@@ -1,0 +1,36 @@
+/** A tool call the assistant makes, before it is shaped for the wire. */
+export interface ReplyToolCall {
+  id: string;
+  name: string;
+  /** A JSON string, as sent on the wire. */
+  arguments: string;
+}
+
+export type FinishReason = 'stop' | 'length' | 'tool_calls';
+
+/** One choice of a completion, independent of how it is sent (JSON or SSE). */
+export interface ReplyChoice {
+  index: number;
+  content: string;
+  /** Present exactly when the model reasons for this request. */
+  reasoning: string | undefined;
+  toolCalls: ReplyToolCall[];
+  finishReason: FinishReason;
+  /** Reasoning + content + tool-call tokens. */
+  completionTokens: number;
+  reasoningTokens: number;
+}
+
+/** A whole completion: the transport-neutral value both the JSON body and the chunk list are built from. */
+export interface Completion {
+  id: string;
+  created: number;
+  model: string;
+  /** Whether usage reports `completion_tokens_details.reasoning_tokens`. */
+  thinking: boolean;
+  promptTokens: number;
+  /** Reported only when a cache hit is declared (by a fixture); never invented. */
+  cachedTokens: number | undefined;
+  systemFingerprint: string;
+  choices: ReplyChoice[];
+}

@@ -1,0 +1,93 @@
+import type { ChatMessage } from '../moonshot/chat-request.ts';
+import type { TokenCounter } from '../tokens/token-counter.ts';
+import type { ChatPlan } from '../validate/plan-chat.ts';
+import { createRandom, hashString, type Random } from '../random.ts';
+import type { ReplyChoice, ReplyToolCall } from './completion.ts';
+import { composeAnswer, composeReasoning, quoteOf } from './compose-text.ts';
+import { fitToBudget } from './fit-to-budget.ts';
+import { jsonValue } from './json-value.ts';
+
+function textOf(message: ChatMessage | undefined): string {
+  if (!message) return '';
+  if (typeof message.content === 'string') return message.content;
+  return (message.content ?? []).map((part) => (part.type === 'text' ? part.text : '')).join(' ');
+}
+
+/** A key for "the same request": model, length of the conversation and its last message. */
+function requestKey(plan: ChatPlan): string {
+  const { messages } = plan.request;
+  const format = plan.request.response_format?.type ?? 'text';
+  return `${plan.model.id}|${messages.length}|${format}|${hashString(JSON.stringify(messages.at(-1)))}`;
+}
+
+/** The tool the request forces (`required`: the first declared; a named choice: that one). */
+function forcedTool(plan: ChatPlan): { name: string; parameters: unknown } | undefined {
+  const { tools, tool_choice: choice } = plan.request;
+  if (!tools?.length || choice == null || choice === 'auto' || choice === 'none') return undefined;
+  const name = choice === 'required' ? tools[0]!.function.name : choice.function.name;
+  const tool = tools.find((t) => t.function.name === name);
+  return tool && { name, parameters: tool.function.parameters };
+}
+
+function contentFor(plan: ChatPlan, random: Random, topic: string): string {
+  const format = plan.request.response_format;
+  if (format?.type === 'json_object') return JSON.stringify(jsonValue(random, undefined));
+  if (format?.type === 'json_schema') return JSON.stringify(jsonValue(random, format.json_schema.schema));
+  const text = composeAnswer(random, plan.partialPrefix === undefined ? topic : '');
+  return plan.partialPrefix !== undefined && /\s$/.test(plan.partialPrefix) ? text.trimStart() : text;
+}
+
+function cutAtStop(text: string, stop: readonly string[]): { text: string; stopped: boolean } {
+  let at = -1;
+  for (const s of stop) {
+    const i = s ? text.indexOf(s) : -1;
+    if (i >= 0 && (at < 0 || i < at)) at = i;
+  }
+  return at < 0 ? { text, stopped: false } : { text: text.slice(0, at), stopped: true };
+}
+
+/**
+ * The generated reply used when nothing is scripted: deterministic for (seed, request), honouring
+ * the output budget (finish `length`), `stop` (cut before the stop string), reasoning for thinking
+ * requests, partial mode (continues, never repeats, the prefix), JSON modes and forced tool calls.
+ */
+export async function generateChoice(
+  plan: ChatPlan,
+  index: number,
+  deps: { counter: TokenCounter; seed: number },
+  signal?: AbortSignal,
+): Promise<ReplyChoice> {
+  const { counter } = deps;
+  const random = createRandom(`${deps.seed}|${requestKey(plan)}|${index}`);
+  const messages = plan.request.messages;
+  const topic = quoteOf(textOf(messages.findLast((m) => m.role === 'user')));
+  let budget = plan.outputBudget;
+  const choice: ReplyChoice = {
+    index, content: '', reasoning: undefined, toolCalls: [], finishReason: 'stop', completionTokens: 0, reasoningTokens: 0,
+  };
+  if (plan.thinking) {
+    const reasoning = await fitToBudget(counter, composeReasoning(random, topic), budget, signal);
+    choice.reasoning = reasoning.text;
+    choice.reasoningTokens = reasoning.tokens;
+    choice.completionTokens = reasoning.tokens;
+    budget -= reasoning.tokens;
+    if (reasoning.cut) return { ...choice, finishReason: 'length' };
+  }
+  const tool = forcedTool(plan);
+  if (tool) {
+    const priorCalls = messages.reduce((sum, m) => sum + (m.tool_calls?.length ?? 0), 0);
+    const call: ReplyToolCall = {
+      id: `${tool.name}_${priorCalls}`, name: tool.name, arguments: JSON.stringify(jsonValue(random, tool.parameters)),
+    };
+    const [nameTokens, argTokens] = await counter.countTexts([call.name, call.arguments], signal);
+    if (nameTokens! + argTokens! > budget) return { ...choice, finishReason: 'length' };
+    choice.completionTokens += nameTokens! + argTokens!;
+    return { ...choice, toolCalls: [call], finishReason: 'tool_calls' };
+  }
+  const stopped = cutAtStop(contentFor(plan, random, topic), plan.stop);
+  const content = await fitToBudget(counter, stopped.text, budget, signal);
+  choice.content = content.text;
+  choice.completionTokens += content.tokens;
+  choice.finishReason = content.cut ? 'length' : 'stop';
+  return choice;
+}

@@ -1,0 +1,26 @@
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../deps.ts';
+import { chatRequestSchema } from '../moonshot/chat-request.ts';
+import { parseBody } from '../moonshot/parse-body.ts';
+import { buildCompletion } from '../reply/build-completion.ts';
+import { completionBody } from '../reply/completion-body.ts';
+import { completionChunks } from '../reply/completion-chunks.ts';
+import { sendJson } from '../transport/send-json.ts';
+import { sendSse } from '../transport/send-sse.ts';
+import { planChat } from '../validate/plan-chat.ts';
+import { authenticate } from './authenticate.ts';
+import { readJson } from './read-json.ts';
+
+/** POST /v1/chat/completions: validate → plan → build the completion → send it as JSON or SSE. */
+export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  routes.post('/chat/completions', authenticate(deps), async (c) => {
+    const signal = c.req.raw.signal;
+    const request = parseBody(chatRequestSchema, await readJson(c));
+    const plan = await planChat(request, deps, signal);
+    const completion = await buildCompletion(plan, deps, c.get('ids'), signal);
+    if (!request.stream) return sendJson(c, completionBody(completion));
+    return sendSse(c, completionChunks(completion, request.stream_options?.include_usage === true));
+  });
+  return routes;
+}

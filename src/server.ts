@@ -1,0 +1,41 @@
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createApp, type MockOptions } from './app.ts';
+import { parseConfig } from './config.ts';
+
+/** A running emulator. */
+export interface RunningServer {
+  /** `http://host:port`, with the port actually bound (useful with `port: 0`). */
+  url: string;
+  /** `url + "/v1"`: what to give a client as its base URL. */
+  baseURL: string;
+  /**
+   * Stops accepting connections and resolves once every connection is closed: idle ones at once,
+   * busy ones when their response ends or, at the latest, after `graceMs` (default 2000).
+   */
+  close(graceMs?: number): Promise<void>;
+}
+
+/** Serves `createApp(options)` over HTTP; resolves once it accepts connections. */
+export async function startServer(options: MockOptions = {}): Promise<RunningServer> {
+  const app = createApp(options);
+  const { port, host } = parseConfig({ port: options.port, host: options.host });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${shownHost}:${address.port}`;
+  return {
+    url,
+    baseURL: `${url}/v1`,
+    close: (graceMs = 2000) =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        if (!('closeIdleConnections' in server)) return;
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), graceMs).unref();
+      }),
+  };
+}

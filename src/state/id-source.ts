@@ -1,0 +1,31 @@
+import { createRandom } from '../random.ts';
+
+/** Ids drawn for one request. */
+export interface RequestIds {
+  /** The `Msh-Request-Id` header: uuid-shaped, as the live header. */
+  requestId: string;
+  /** 16 hex digits that follow hex(created) in `chatcmpl-…`. */
+  completionSuffix: string;
+}
+
+/** Deterministic ids: the same seed and the same order of requests give the same ids. */
+export interface IdSource {
+  next(): RequestIds;
+}
+
+/** Creates the app's id sequence from its seed. */
+export function createIdSource(seed: number): IdSource {
+  const random = createRandom(`ids|${seed}`);
+  return {
+    next() {
+      const h = random.hex(32);
+      const requestId = `${h.slice(0, 8)}-${h.slice(8, 12)}-1${h.slice(13, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+      return { requestId, completionSuffix: random.hex(16) };
+    },
+  };
+}
+
+/** `chatcmpl-` + 8 hex digits of `created` + 16 hex digits (A4). */
+export function completionId(created: number, suffix: string): string {
+  return `chatcmpl-${created.toString(16).padStart(8, '0')}${suffix}`;
+}
