@@ -52,15 +52,18 @@ export async function main(argv: string[]): Promise<void> {
   const merged: Record<string, unknown> = { ...file };
   if (process.env.PORT) merged.port = process.env.PORT;
   for (const key of Object.keys(flags) as Array<keyof typeof flags>) if (values[key] !== undefined) merged[key] = values[key];
-  const fromFlag = (path: string): string => (path in flags && values[path as keyof typeof flags] !== undefined ? `--${path}` : path);
+  const fromFlag = (path: string): string => {
+    if (path in flags && values[path as keyof typeof flags] !== undefined) return `--${path}`;
+    return path === 'port' && process.env.PORT ? 'PORT' : path;
+  };
   const options = parseConfig(merged, fromFlag);
-  const server = await startServer(options);
-  console.log(`moonshot-mock listening on ${server.baseURL}`);
+  const started = startServer(options);
   const stop = (): void => {
-    server.close().then(() => process.exit(0), () => process.exit(0));
+    started.then((server) => server.close()).then(() => process.exit(0), () => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  console.log(`moonshot-mock listening on ${(await started).baseURL}`);
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {

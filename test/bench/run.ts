@@ -1,0 +1,126 @@
+// npm run bench: the emulator against a bare Hono handler, side by side in one run. Prints a table.
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Tiktoken } from 'js-tiktoken/lite';
+import o200k from 'js-tiktoken/ranks/o200k_base';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const AUTH = { 'content-type': 'application/json', authorization: 'Bearer bench' };
+const rows: Array<[string, string, string, string]> = [];
+const report = (what: string, mock: string, reference: string, goal: string) => {
+  rows.push([what, mock, reference, goal]);
+  console.error(`  ${what}: ${mock} (reference ${reference}; goal ${goal})`);
+};
+
+/** Spawns a server and resolves with its base URL once it prints it, and the ms it took. */
+function spawnServer(command: string, args: string[]): Promise<{ child: ChildProcess; baseURL: string; readyMs: number }> {
+  const started = performance.now();
+  const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const match = /listening on (http:\/\/\S+\/v1)/.exec(out);
+      if (match) resolve({ child, baseURL: match[1]!, readyMs: performance.now() - started });
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+function stop(child: ChildProcess): void {
+  try {
+    process.kill(-child.pid!, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+}
+
+function rssMb(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)![1]);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+async function load(baseURL: string, body: string) {
+  const result = await autocannon({
+    url: `${baseURL}/chat/completions`, method: 'POST', headers: AUTH, body, connections: 50, duration: 6,
+  });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`load run had ${result.non2xx} non-2xx and ${result.errors} errors`);
+  return { rps: result.requests.average, p99: result.latency.p99 };
+}
+
+async function post(baseURL: string, body: unknown): Promise<{ ms: number; status: number; json: any }> {
+  const started = performance.now();
+  const res = await fetch(`${baseURL}/chat/completions`, { method: 'POST', headers: AUTH, body: JSON.stringify(body) });
+  const json = await res.json();
+  return { ms: performance.now() - started, status: res.status, json };
+}
+
+/** ~200k o200k tokens of varied text: prose, code and some Chinese, every paragraph different. */
+function bigPrompt(): string {
+  const words = 'the model reads each request and checks the window before it answers with plain words about code data and time'.split(' ');
+  const parts: string[] = [];
+  for (let i = 0; parts.join('').length < 900_000; i++) {
+    const sentence = Array.from({ length: 12 }, (_, k) => words[(i * 7 + k * 13) % words.length]).join(' ');
+    parts.push(`${sentence} #${i}.\n`, i % 5 === 0 ? `function f${i}(x) { return x * ${i} + ${i % 7}; }\n` : '', i % 9 === 0 ? `第${i}段：模型读取请求并检查上下文窗口。\n` : '');
+  }
+  return parts.join('');
+}
+
+const small = JSON.stringify({ model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'Hi' }] });
+
+async function main() {
+  console.error('moonshot-mock benchmark (2 cores; each figure from one run)');
+  // 1. Time to ready: `npm start`, then the bare node entry (which the RSS figures use).
+  const npmStart = await spawnServer('npm', ['start', '--silent', '--', '--port', '0']);
+  report('ready after `npm start`', `${npmStart.readyMs.toFixed(0)} ms`, '—', '≤ 1000 ms');
+  stop(npmStart.child);
+
+  const mock = await spawnServer(process.execPath, ['src/bin.js', '--port', '0']);
+  const bare = await spawnServer(process.execPath, ['--import', 'tsx', 'test/bench/bare-server.ts']);
+  await post(mock.baseURL, JSON.parse(small)); // warm the encoder
+
+  // 2. Small non-stream completions under load.
+  const bareLoad = await load(bare.baseURL, small);
+  const mockLoad = await load(mock.baseURL, small);
+  report('small completion, req/s (50 conns)', mockLoad.rps.toFixed(0), `${bareLoad.rps.toFixed(0)} bare Hono`, `≥ 0.85× (${(mockLoad.rps / bareLoad.rps).toFixed(2)}×)`);
+  report('small completion, p99 latency', `${mockLoad.p99} ms`, `${bareLoad.p99} ms bare Hono`, '—');
+
+  // 3. The context check of a ~200k-token prompt against a raw js-tiktoken encode of the same text.
+  const text = bigPrompt();
+  const encoder = new Tiktoken(o200k);
+  let started = performance.now();
+  const rawTokens = encoder.encode(text, [], []).length;
+  const rawMs = performance.now() - started;
+  const messages = [{ role: 'user', content: text }];
+  const first = await post(mock.baseURL, { model: 'kimi-k2.5', messages, max_tokens: 100 });
+  report(`~200k-token prompt checked (${first.json.usage.prompt_tokens} tokens)`, `${first.ms.toFixed(0)} ms`, `${rawMs.toFixed(0)} ms js-tiktoken encode (${rawTokens} tokens)`, `≤ 0.5× (${(first.ms / rawMs).toFixed(2)}×)`);
+
+  // 4. The next turn of that conversation.
+  const next = [...messages, first.json.choices[0].message, { role: 'user', content: 'And what about the second part?' }];
+  const turn = await post(mock.baseURL, { model: 'kimi-k2.5', messages: next, max_tokens: 100 });
+  report('its next turn', `${turn.ms.toFixed(1)} ms`, '—', '≤ 20 ms');
+
+  // 5. A 100,000-letter run, with a small request sent alongside it.
+  const run = post(mock.baseURL, { model: 'kimi-k2.5', messages: [{ role: 'user', content: 'a'.repeat(100_000) + 'b'.repeat(7) }], max_tokens: 50 });
+  await new Promise((r) => setTimeout(r, 5));
+  const alongside = await post(mock.baseURL, JSON.parse(small));
+  const runDone = await run;
+  report('100,000-letter run answered', `${runDone.ms.toFixed(0)} ms (status ${runDone.status})`, '—', '≤ 1000 ms');
+  report('small request sent alongside it', `${alongside.ms.toFixed(1)} ms`, '—', '≤ 50 ms');
+
+  const mem = rssMb(mock.child.pid!);
+  report('emulator RSS after all of the above', `${mem.rss.toFixed(0)} MB (peak ${mem.peak.toFixed(0)} MB)`, '—', '≤ 250 MB');
+  stop(mock.child);
+  stop(bare.child);
+
+  console.log('\n| measure | moonshot-mock | reference | goal |\n|---|---|---|---|');
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+}
+
+main().then(() => process.exit(0), (err) => {
+  console.error(err);
+  process.exit(1);
+});

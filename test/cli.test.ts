@@ -1,0 +1,95 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../src/bin.js', import.meta.url));
+
+/** Runs the CLI; resolves with its output once it exits, or once `until` matches stdout (then it is still running). */
+function run(args: string[], env: Record<string, string> = {}, until?: RegExp) {
+  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const ready = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', () => {
+      const match = until && until.exec(stdout);
+      if (match) resolve(match[1]!);
+    });
+    exited.then(() => reject(new Error(`exited early: ${stderr}`)));
+  });
+  ready.catch(() => {}); // only awaited by tests that expect the server to come up
+  return { child, exited, ready, output: () => ({ stdout, stderr }) };
+}
+
+const listening = /moonshot-mock listening on (http:\/\/127\.0\.0\.1:\d+\/v1)\n/;
+
+describe('CLI', () => {
+  it('prints its base URL once it accepts connections, serves, and exits 0 on SIGTERM', async () => {
+    const cli = run(['--port', '0', '--seed', '3'], {}, listening);
+    const baseURL = await cli.ready;
+    const res = await fetch(`${baseURL}/models`, { headers: { Authorization: 'Bearer k' } });
+    expect(res.status).toBe(200);
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+  });
+
+  it('exits 0 on SIGINT', async () => {
+    const cli = run(['--port', '0'], {}, listening);
+    await cli.ready;
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+  });
+
+  it('honours PORT', async () => {
+    const cli = run([], { PORT: '0' }, listening);
+    expect(await cli.ready).not.toMatch(/:4000\//);
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+  });
+
+  it('prefers --port over PORT', async () => {
+    const cli = run(['--port', '0'], { PORT: 'not-a-port' }, listening);
+    await cli.ready;
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+  });
+
+  it('reads a YAML config file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mm-'));
+    const file = join(dir, 'mock.yaml');
+    writeFileSync(file, 'port: 0\napiKeys: [sk-only]\nmodels:\n  - id: kimi-k2.6\n    context_length: 262144\n');
+    const cli = run(['--config', file], {}, listening);
+    const baseURL = await cli.ready;
+    const denied = await fetch(`${baseURL}/models`, { headers: { Authorization: 'Bearer other' } });
+    expect(denied.status).toBe(401);
+    const list: any = await (await fetch(`${baseURL}/models`, { headers: { Authorization: 'Bearer sk-only' } })).json();
+    expect(list.data.map((m: { id: string }) => m.id)).toContain('kimi-k2.6');
+    cli.child.kill('SIGTERM');
+    await cli.exited;
+  });
+
+  it.each([
+    [['--port', 'abc'], /^moonshot-mock: Invalid option --port: .+\n$/],
+    [['--port', '70000'], /^moonshot-mock: Invalid option --port: .+\n$/],
+    [['--bogus'], /^moonshot-mock: Unknown option '--bogus'.*\n$/],
+    [['--config', '/nonexistent/mock.yaml'], /^moonshot-mock: Failed to read --config \/nonexistent\/mock.yaml: ENOENT\n$/],
+  ])('rejects %j with a one-line error and exit code 2', async (args, message) => {
+    const cli = run(args);
+    expect(await cli.exited).toBe(2);
+    expect(cli.output().stderr).toMatch(message);
+  });
+
+  it('names a bad option inside the config file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mm-'));
+    const file = join(dir, 'mock.json');
+    writeFileSync(file, JSON.stringify({ encoding: 'p50k', port: 0 }));
+    const cli = run(['--config', file]);
+    expect(await cli.exited).toBe(2);
+    expect(cli.output().stderr).toMatch(/^moonshot-mock: Invalid option encoding: .+\n$/);
+  });
+});
