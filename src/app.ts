@@ -12,6 +12,7 @@ import { estimateRoutes } from './routes/estimate-token-count.ts';
 import { modelsRoutes } from './routes/models.ts';
 import { createIdSource } from './state/id-source.ts';
 import { getSharedTokenCounter, type TokenCounter } from './tokens/token-counter.ts';
+import { isNodeRequest } from './transport/read-body.ts';
 import { sendJson } from './transport/send-json.ts';
 
 /** Options of `createApp`/`startServer`: the config schema's fields plus what only code can pass. */
@@ -48,12 +49,14 @@ export function createApp(options: MockOptions = {}): Hono<AppEnv> {
       console.error(`${c.req.method} ${c.req.path} ${c.res.status} ${ms}ms ${ids.requestId}`);
     }
   });
-  app.use('/v1/*', bodyLimit({
+  const limitBody = bodyLimit({
     maxSize: config.maxBodyBytes,
     onError: () => {
       throw new MoonshotError({ kind: 'body_too_large', limitBytes: config.maxBodyBytes });
     },
-  }));
+  });
+  // Behind the Node server, readBodyText enforces the limit on the raw stream (see there for why).
+  app.use('/v1/*', (c, next) => (isNodeRequest(c) ? next() : limitBody(c, next)));
   app.route('/v1', modelsRoutes(deps));
   app.route('/v1', chatRoutes(deps));
   app.route('/v1', estimateRoutes(deps));

@@ -18,16 +18,25 @@ export function hashString(text: string, seed = 0): number {
   return h;
 }
 
+/** Scrambles a 32-bit state (splitmix32's finaliser), so nearby seeds give unrelated streams. */
+function mix32(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 /**
  * A small fast PRNG (sfc32) seeded from any string or number.
  * The same seed always yields the same sequence.
  */
 export function createRandom(seed: number | string): Random {
-  const key = String(seed);
-  let a = hashString(key, 0x9e3779b9);
-  let b = hashString(key, 0x85ebca6b);
-  let c = hashString(key, 0xc2b2ae35);
-  let d = hashString(key, 0x27d4eb2f) | 1;
+  const h = hashString(String(seed));
+  let a = mix32(h ^ 0x9e3779b9);
+  let b = mix32(h ^ 0x85ebca6b);
+  let c = mix32(h ^ 0xc2b2ae35);
+  let d = mix32(h ^ 0x27d4eb2f) | 1;
   const nextUint = (): number => {
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
@@ -37,14 +46,17 @@ export function createRandom(seed: number | string): Random {
     c = (c + t) | 0;
     return t >>> 0;
   };
-  for (let i = 0; i < 12; i++) nextUint();
+  for (let i = 0; i < 8; i++) nextUint();
   return {
     next: () => nextUint() / 4294967296,
     int: (maxExclusive) => Math.floor((nextUint() / 4294967296) * maxExclusive),
     hex(digits) {
       let out = '';
-      while (out.length < digits) out += nextUint().toString(16).padStart(8, '0');
-      return out.slice(0, digits);
+      while (out.length < digits) {
+        const n = nextUint();
+        out += HEX[n >>> 24]! + HEX[(n >>> 16) & 255]! + HEX[(n >>> 8) & 255]! + HEX[n & 255]!;
+      }
+      return out.length === digits ? out : out.slice(0, digits);
     },
   };
 }

@@ -10,13 +10,14 @@ import { sendSse } from '../transport/send-sse.ts';
 import { planChat } from '../validate/plan-chat.ts';
 import { authenticate } from './authenticate.ts';
 import { readJson } from './read-json.ts';
+import { requestSignal } from '../transport/read-body.ts';
 
 /** POST /v1/chat/completions: validate → plan → build the completion → send it as JSON or SSE. */
 export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.post('/chat/completions', authenticate(deps), async (c) => {
-    const signal = c.req.raw.signal;
-    const request = parseBody(chatRequestSchema, await readJson(c));
+    const signal = requestSignal(c);
+    const request = parseBody(chatRequestSchema, await readJson(c, deps.config.maxBodyBytes));
     const plan = await planChat(request, deps, signal);
     const completion = await buildCompletion(plan, deps, c.get('ids'), signal);
     if (!request.stream) return sendJson(c, completionBody(completion));

@@ -8,6 +8,7 @@ import { sendJson } from '../transport/send-json.ts';
 import { requireModel } from '../validate/plan-chat.ts';
 import { authenticate } from './authenticate.ts';
 import { readJson } from './read-json.ts';
+import { requestSignal } from '../transport/read-body.ts';
 
 /**
  * POST /v1/tokenizers/estimate-token-count (B6): `{"data":{"total_tokens":N}}`, counted by the same
@@ -17,10 +18,10 @@ import { readJson } from './read-json.ts';
 export function estimateRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.post('/tokenizers/estimate-token-count', authenticate(deps), async (c) => {
-    const request = parseBody(estimateRequestSchema, await readJson(c));
+    const request = parseBody(estimateRequestSchema, await readJson(c, deps.config.maxBodyBytes));
     requireModel(deps.catalog, request.model);
     if (request.messages.length === 0) throw invalidRequest('messages must not be empty');
-    const total = await countPrompt(deps.counter, request.messages, request.tools ?? undefined, c.req.raw.signal);
+    const total = await countPrompt(deps.counter, request.messages, request.tools ?? undefined, requestSignal(c));
     return sendJson(c, { data: { total_tokens: total } });
   });
   return routes;
