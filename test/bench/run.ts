@@ -2,6 +2,7 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200k from 'js-tiktoken/ranks/o200k_base';
@@ -51,11 +52,25 @@ async function load(baseURL: string, body: string) {
   return { rps: result.requests.average, p99: result.latency.p99 };
 }
 
+const agent = new http.Agent({ keepAlive: true });
+
+/** POSTs a chat request with node:http (body serialised before the clock starts) and times the round trip. */
 async function post(baseURL: string, body: unknown): Promise<{ ms: number; status: number; json: any }> {
+  const payload = Buffer.from(JSON.stringify(body));
+  const url = new URL(`${baseURL}/chat/completions`);
   const started = performance.now();
-  const res = await fetch(`${baseURL}/chat/completions`, { method: 'POST', headers: AUTH, body: JSON.stringify(body) });
-  const json = await res.json();
-  return { ms: performance.now() - started, status: res.status, json };
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent, headers: { ...AUTH, 'content-length': payload.length } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const ms = performance.now() - started;
+        resolve({ ms, status: res.statusCode!, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+      });
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
 }
 
 /** ~200k o200k tokens of varied text: prose, code and some Chinese, every paragraph different. */
@@ -115,6 +130,7 @@ async function main() {
   report('emulator RSS after all of the above', `${mem.rss.toFixed(0)} MB (peak ${mem.peak.toFixed(0)} MB)`, '—', '≤ 250 MB');
   stop(mock.child);
   stop(bare.child);
+  agent.destroy();
 
   console.log('\n| measure | moonshot-mock | reference | goal |\n|---|---|---|---|');
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
