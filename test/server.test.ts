@@ -11,7 +11,7 @@ async function serve(options: Parameters<typeof startServer>[0]) {
   return server;
 }
 
-const post = (url: string, body: BodyInit, init: RequestInit = {}) =>
+const post = (url: string, body: string | ReadableStream, init: RequestInit = {}) =>
   fetch(`${url}/chat/completions`, { method: 'POST', headers: { Authorization: 'Bearer k' }, body, ...init });
 
 describe('real socket', () => {

@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import { BoundedCountCache } from './bounded-count-cache.ts';
+import { DEFAULT_ENCODING, isEncodingName, type EncodingName } from './encoding-name.ts';
+import { abortError, TokenWorkerClient } from './token-worker-client.ts';
+
+/** Default approximate budget of each cache (main-thread text cache and worker piece cache). */
+const DEFAULT_CACHE_BYTES = 8 * 1024 * 1024;
+/**
+ * Texts up to this length are cached under themselves; longer ones under their SHA-256 digest in base64,
+ * which is always 44 chars long, so a digest key can never equal a raw-text key.
+ */
+const RAW_KEY_MAX_CHARS = 40;
+
+/** Counts tokens off the main thread with an exact BPE encoding. */
+export interface TokenCounter {
+  /**
+   * Exact token counts of each text (same encoding for all; special-token strings count as ordinary text).
+   * Empty and cached texts need no worker round trip; others wait until the encoder is warm. Rejects with an
+   * AbortError if `signal` aborts, or with an Error if the worker dies (a new worker is spawned on the next call).
+   */
+  countTexts(texts: readonly string[], signal?: AbortSignal): Promise<number[]>;
+  /** Resolves once the rank table is loaded in the worker (rejects if that worker dies first). */
+  readonly ready: Promise<void>;
+  /** The encoding name, e.g. "o200k_base". */
+  readonly encoding: string;
+  /**
+   * Terminates the worker; pending counts reject. The counter stays usable: a later call spawns a new worker
+   * (and the main-thread cache is kept).
+   */
+  close(): Promise<void>;
+}
+
+/** Options of {@link createTokenCounter}. */
+export interface TokenCounterOptions {
+  /** BPE encoding; default "o200k_base". */
+  readonly encoding?: EncodingName;
+  /** Approximate byte budget of each of the two caches (text → count here, piece → count in the worker); 0 disables them. Default 8 MiB. */
+  readonly cacheBytes?: number;
+}
+
+/** The cache key of a text: the text itself if short, else its SHA-256 (over the exact UTF-16 code units). */
+function textKey(text: string): string {
+  if (text.length <= RAW_KEY_MAX_CHARS) return text;
+  return createHash('sha256').update(text, 'utf16le').digest('base64');
+}
+
+class WorkerTokenCounter implements TokenCounter {
+  private client: TokenWorkerClient | null = null;
+  private readonly cache: BoundedCountCache;
+
+  constructor(readonly encoding: EncodingName, private readonly cacheBytes: number) {
+    this.cache = new BoundedCountCache(cacheBytes);
+    this.worker(); // start loading the rank table now, without waiting for it
+  }
+
+  get ready(): Promise<void> {
+    const client = this.worker();
+    client.holdUntilReady();
+    return client.ready;
+  }
+
+  async countTexts(texts: readonly string[], signal?: AbortSignal): Promise<number[]> {
+    if (signal?.aborted) throw abortError(signal);
+    const counts = new Array<number>(texts.length).fill(0);
+    /** Distinct uncached texts → [cache key, indexes in `texts`]. */
+    const missing = new Map<string, { key: string; indexes: number[] }>();
+    texts.forEach((text, index) => {
+      if (text === '') return;
+      const seen = missing.get(text);
+      if (seen !== undefined) {
+        seen.indexes.push(index);
+        return;
+      }
+      const key = textKey(text);
+      const hit = this.cache.get(key);
+      if (hit !== undefined) counts[index] = hit;
+      else missing.set(text, { key, indexes: [index] });
+    });
+    if (missing.size === 0) return counts;
+    const fresh = await this.worker().count([...missing.keys()], signal);
+    let i = 0;
+    for (const { key, indexes } of missing.values()) {
+      const count = fresh[i++] as number;
+      this.cache.set(key, count);
+      for (const index of indexes) counts[index] = count;
+    }
+    return counts;
+  }
+
+  async close(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    await client?.terminate(new Error('token counter closed'));
+  }
+
+  /** The live worker client, spawning one if there is none (first use, or the previous one died). */
+  private worker(): TokenWorkerClient {
+    if (this.client === null || this.client.dead) {
+      this.client = new TokenWorkerClient({ encoding: this.encoding, cacheBytes: this.cacheBytes }, (dead) => {
+        if (this.client === dead) this.client = null;
+      });
+    }
+    return this.client;
+  }
+}
+
+/**
+ * Creates a counter with its own worker thread, which starts loading the rank table at once (in the
+ * background: this call does not block). The worker never keeps the process alive by itself. Throws a
+ * RangeError for an unknown encoding or a negative / non-finite cacheBytes.
+ */
+export function createTokenCounter(options: TokenCounterOptions = {}): TokenCounter {
+  const encoding = options.encoding ?? DEFAULT_ENCODING;
+  if (!isEncodingName(encoding)) throw new RangeError(`unsupported encoding: ${String(encoding)}`);
+  const cacheBytes = options.cacheBytes ?? DEFAULT_CACHE_BYTES;
+  if (!Number.isFinite(cacheBytes) || cacheBytes < 0) throw new RangeError(`invalid cacheBytes: ${cacheBytes}`);
+  return new WorkerTokenCounter(encoding, cacheBytes);
+}
+
+/**
+ * Process-wide registry: the rank table is immutable and costly (~0.1-0.3 s CPU and tens of MB per
+ * worker), so every app in the process shares one counter (one worker) per encoding.
+ */
+const sharedCounters = new Map<EncodingName, TokenCounter>();
+
+/**
+ * One counter per encoding, shared by every app in the process (the rank table is immutable and costly:
+ * ~0.3 s and tens of MB). Created on first use with default options. Closing it only stops its current
+ * worker; the next call on it spawns a new one.
+ */
+export function getSharedTokenCounter(encoding: EncodingName = DEFAULT_ENCODING): TokenCounter {
+  let counter = sharedCounters.get(encoding);
+  if (counter === undefined) {
+    counter = createTokenCounter({ encoding });
+    sharedCounters.set(encoding, counter);
+  }
+  return counter;
+}
