@@ -10,6 +10,8 @@ import { MoonshotError } from './errors/moonshot-error.ts';
 import { chatRoutes } from './routes/chat-completions.ts';
 import { estimateRoutes } from './routes/estimate-token-count.ts';
 import { modelsRoutes } from './routes/models.ts';
+import { createFixtureSet, type FixtureSet } from './fixtures/fixture-set.ts';
+import { loadFixtures } from './fixtures/load-fixtures.ts';
 import { createIdSource } from './state/id-source.ts';
 import { getSharedTokenCounter, type TokenCounter } from './tokens/token-counter.ts';
 import { isNodeRequest } from './transport/read-body.ts';
@@ -21,14 +23,21 @@ export interface MockOptions extends ConfigInput {
   clock?: Clock;
   /** Token counter; defaults to one shared per encoding in the process. */
   tokenCounter?: TokenCounter;
+  /**
+   * The fixture set to serve from, instead of one loaded from `fixtures`: lets the caller reload it
+   * (`startServer` does, for `watch`) or reset its call counters between tests.
+   */
+  fixtureSet?: FixtureSet;
 }
 
 /**
  * The emulator as a Hono app: use it in-process with `app.request()`/`app.fetch` (also as the openai
- * SDK's `fetch`), or serve it with `startServer`. Throws a `ConfigError` naming a bad option.
+ * SDK's `fetch`), or serve it with `startServer`. Fixture files in `fixtures` are read here,
+ * synchronously. Throws a `ConfigError` naming a bad option and a `FixtureError` naming the file and
+ * field of a bad fixture.
  */
 export function createApp(options: MockOptions = {}): Hono<AppEnv> {
-  const { clock, tokenCounter, ...input } = options;
+  const { clock, tokenCounter, fixtureSet, ...input } = options;
   const config = parseConfig(input, (path) => `options.${path}`);
   const deps: AppDeps = {
     config,
@@ -36,6 +45,7 @@ export function createApp(options: MockOptions = {}): Hono<AppEnv> {
     counter: tokenCounter ?? getSharedTokenCounter(config.encoding),
     clock: clock ?? systemClock,
     ids: createIdSource(config.seed),
+    fixtures: fixtureSet ?? createFixtureSet(loadFixtures(config.fixtures)),
   };
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {

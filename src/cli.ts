@@ -1,19 +1,24 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError, parseConfig } from './config.ts';
+import { FixtureError } from './fixtures/fixture-error.ts';
 import { startServer } from './server.ts';
 
-const usage = `Usage: moonshot-mock [--port N] [--host H] [--seed N] [--config FILE]
+const usage = `Usage: moonshot-mock [--port N] [--host H] [--seed N] [--config FILE] [--fixtures PATH]...
 
-  --port N       port to listen on (0 = any free port; default 4000, or $PORT)
-  --host H       interface to bind (default 127.0.0.1)
-  --seed N       seed for ids and generated text (default 0)
-  --config FILE  JSON or YAML file with any option of the config schema
-  --help         show this help`;
+  --port N              port to listen on (0 = any free port; default 4000, or $PORT)
+  --host H              interface to bind (default 127.0.0.1)
+  --seed N              seed for ids and generated text (default 0)
+  --config FILE         JSON or YAML file with any option of the config schema
+  --fixtures PATH       fixture file or folder (repeatable)
+  --unmatched MODE      generate | error (default: error with fixtures, generate without)
+  --watch               reload fixture files when they change
+  --help                show this help`;
 
 /** The CLI flags, as zod paths of the config schema. */
-const flags = { port: 'port', host: 'host', seed: 'seed' } as const;
+const flags = { port: 'port', host: 'host', seed: 'seed', unmatched: 'unmatched' } as const;
 
 function readConfigFile(path: string): Record<string, unknown> {
   let text: string;
@@ -38,8 +43,9 @@ export async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' },
-      config: { type: 'string' }, help: { type: 'boolean' },
+      port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' }, unmatched: { type: 'string' },
+      config: { type: 'string' }, fixtures: { type: 'string', multiple: true }, watch: { type: 'boolean' },
+      help: { type: 'boolean' },
     },
     strict: true,
     allowPositionals: false,
@@ -50,10 +56,18 @@ export async function main(argv: string[]): Promise<void> {
   }
   const file = values.config === undefined ? {} : readConfigFile(values.config);
   const merged: Record<string, unknown> = { ...file };
+  // Fixture paths in a config file are relative to that file; on the command line, to the cwd.
+  if (values.config !== undefined && Array.isArray(file.fixtures)) {
+    const base = dirname(resolve(values.config));
+    merged.fixtures = file.fixtures.map((entry: unknown) => (typeof entry === 'string' ? resolve(base, entry) : entry));
+  }
+  if (values.fixtures) merged.fixtures = [...((merged.fixtures as unknown[] | undefined) ?? []), ...values.fixtures];
+  if (values.watch) merged.watch = true;
   if (process.env.PORT) merged.port = process.env.PORT;
   for (const key of Object.keys(flags) as Array<keyof typeof flags>) if (values[key] !== undefined) merged[key] = values[key];
   const fromFlag = (path: string): string => {
     if (path in flags && values[path as keyof typeof flags] !== undefined) return `--${path}`;
+    if (path.startsWith('fixtures') && values.fixtures) return '--fixtures';
     return path === 'port' && process.env.PORT ? 'PORT' : path;
   };
   const options = parseConfig(merged, fromFlag);
@@ -67,7 +81,8 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  const isUsage = err instanceof ConfigError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+  const isUsage =
+    err instanceof ConfigError || err instanceof FixtureError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
   if (!isUsage) throw err;
   console.error(`moonshot-mock: ${(err as Error).message}`);
   process.exit(2);

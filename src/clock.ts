@@ -2,27 +2,100 @@
 export interface Clock {
   /** Milliseconds since the Unix epoch. */
   now(): number;
+  /**
+   * Resolves after `ms` of this clock's time. Rejects with an AbortError as soon as `signal` aborts,
+   * so a delay never outlives the client that waits for it.
+   */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-/** A clock that can be moved by hand; `advance` never goes backwards. */
+/** A clock that only moves when told to; sleeps resolve once `advance`/`set` pass their deadline. */
 export interface ManualClock extends Clock {
   advance(ms: number): void;
   set(ms: number): void;
+  /** Number of sleeps still waiting. */
+  pending(): number;
+}
+
+function abortError(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  if (reason instanceof Error) return reason;
+  return new DOMException('The operation was aborted', 'AbortError');
+}
+
+/** Waits on `start`'s promise unless `signal` aborts first; `stop` releases the underlying timer. */
+function abortable(signal: AbortSignal | undefined, start: (resolve: () => void) => () => void): Promise<void> {
+  if (signal?.aborted) return Promise.reject(abortError(signal));
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      stop();
+      reject(abortError(signal!));
+    };
+    const stop = start(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    });
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 /** The wall clock. */
-export const systemClock: Clock = { now: () => Date.now() };
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    ms <= 0 && !signal?.aborted
+      ? Promise.resolve()
+      : abortable(signal, (resolve) => {
+          const timer = setTimeout(resolve, ms);
+          return () => clearTimeout(timer);
+        }),
+};
 
 /** A clock that starts at `startMs` and only moves when told to. */
 export function createManualClock(startMs: number): ManualClock {
   let current = startMs;
+  const timers = new Set<{ at: number; fire: () => void }>();
+  const settle = () => {
+    for (const timer of [...timers].sort((a, b) => a.at - b.at)) {
+      if (timer.at > current) break;
+      timers.delete(timer);
+      timer.fire();
+    }
+  };
   return {
     now: () => current,
+    sleep: (ms, signal) =>
+      abortable(signal, (resolve) => {
+        const timer = { at: current + Math.max(0, ms), fire: resolve };
+        timers.add(timer);
+        settle();
+        return () => timers.delete(timer);
+      }),
     advance(ms) {
       if (ms > 0) current += ms;
+      settle();
     },
     set(ms) {
       current = ms;
+      settle();
     },
+    pending: () => timers.size,
+  };
+}
+
+/**
+ * A clock whose sleeps take no real time: each sleep moves the clock forward by its length and
+ * resolves at once. Streams paced by it run at full speed while their timing stays observable.
+ */
+export function createVirtualClock(startMs: number): Clock {
+  let current = startMs;
+  return {
+    now: () => current,
+    sleep: (ms, signal) =>
+      abortable(signal, (resolve) => {
+        current += Math.max(0, ms);
+        queueMicrotask(resolve);
+        return () => {};
+      }),
   };
 }

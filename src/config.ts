@@ -24,6 +24,12 @@ export const configSchema = z.strictObject({
   fixedTime: z.union([z.number().int().nonnegative(), z.iso.datetime({ offset: true })]).optional(),
   /** Print one line per request to stderr. */
   logRequests: z.boolean().default(false),
+  /** Fixture files or folders (JSON/YAML, read recursively in path order), or inline fixture objects. */
+  fixtures: z.array(z.union([z.string().min(1), z.record(z.string(), z.unknown())])).default([]),
+  /** What an unmatched request gets; default `generate` without fixtures, `error` with some. */
+  unmatched: z.enum(['generate', 'error']).optional(),
+  /** Reload fixture files when they change (a broken file keeps the last good set). */
+  watch: z.boolean().default(false),
 });
 
 /** Options as a user writes them (all optional). */

@@ -1,6 +1,7 @@
 import type { Catalog } from './catalog/catalog.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
+import type { FixtureSet } from './fixtures/fixture-set.ts';
 import type { IdSource, RequestIds } from './state/id-source.ts';
 import type { TokenCounter } from './tokens/token-counter.ts';
 
@@ -11,6 +12,8 @@ export interface AppDeps {
   counter: TokenCounter;
   clock: Clock;
   ids: IdSource;
+  /** The fixtures in force and their call counters. */
+  fixtures: FixtureSet;
 }
 
 /** Hono's typing of per-request values. */

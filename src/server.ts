@@ -2,6 +2,9 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp, type MockOptions } from './app.ts';
 import { parseConfig } from './config.ts';
+import { createFixtureSet } from './fixtures/fixture-set.ts';
+import { loadFixtures } from './fixtures/load-fixtures.ts';
+import { watchFixtures } from './fixtures/watch-fixtures.ts';
 
 /** A running emulator. */
 export interface RunningServer {
@@ -18,12 +21,16 @@ export interface RunningServer {
 
 /** Serves `createApp(options)` over HTTP; resolves once it accepts connections. */
 export async function startServer(options: MockOptions = {}): Promise<RunningServer> {
-  const app = createApp(options);
-  const { port, host } = parseConfig({ port: options.port, host: options.host });
+  const { clock: _clock, tokenCounter: _counter, fixtureSet: given, ...input } = options;
+  const config = parseConfig(input, (path) => `options.${path}`);
+  const fixtureSet = given ?? createFixtureSet(loadFixtures(config.fixtures));
+  const app = createApp({ ...options, fixtureSet });
+  const { port, host } = config;
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
     s.once('error', reject);
   });
+  const watcher = config.watch ? watchFixtures(config.fixtures, fixtureSet, (line) => console.error(line)) : undefined;
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${shownHost}:${address.port}`;
@@ -32,6 +39,7 @@ export async function startServer(options: MockOptions = {}): Promise<RunningSer
     baseURL: `${url}/v1`,
     close: (graceMs = 2000) =>
       new Promise<void>((resolve, reject) => {
+        watcher?.close();
         server.close((err) => (err ? reject(err) : resolve()));
         if (!('closeIdleConnections' in server)) return;
         server.closeIdleConnections();

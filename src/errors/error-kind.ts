@@ -15,6 +15,10 @@ export type ErrorKind =
   /** No output budget was sent and the prompt alone fills the window. */
   | { kind: 'input_too_long' }
   | { kind: 'body_too_large'; limitBytes: number }
+  /** No fixture matched and `unmatched` is `error`; `explanation` names the closest fixtures. */
+  | { kind: 'fixture_unmatched'; explanation: string }
+  /** The matched fixture's reply is one the real API could not give to this request. */
+  | { kind: 'fixture_impossible'; fixture: string; reason: string }
   | { kind: 'server_error'; message: string };
 
 /** What goes on the wire for an error. */
@@ -42,6 +46,13 @@ const table: Table = {
   input_too_long: () => invalid('Input token length too long'),
   body_too_large: (e) => invalid(`Invalid request: request body is larger than the limit of ${e.limitBytes} bytes`),
   server_error: (e) => ({ status: 500, type: 'server_error', message: e.message }),
+  // Emulator-only errors: Moonshot-shaped, 400 so that SDKs fail at once instead of retrying.
+  fixture_unmatched: (e) => ({ status: 400, type: 'fixture_unmatched_error', message: e.explanation }),
+  fixture_impossible: (e) => ({
+    status: 400,
+    type: 'fixture_impossible_error',
+    message: `moonshot-mock: fixture "${e.fixture}" cannot answer this request: ${e.reason}. Fix the fixture or its match conditions.`,
+  }),
 };
 
 /** The one table: an error value → status, Moonshot `type` and exact message. */

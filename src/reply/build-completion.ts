@@ -4,17 +4,26 @@ import { completionId, type RequestIds } from '../state/id-source.ts';
 import type { ChatPlan } from '../validate/plan-chat.ts';
 import type { Completion } from './completion.ts';
 import { generateChoice } from './generate-completion.ts';
+import { scriptChoices } from './script-choices.ts';
+import type { Pick } from '../fixtures/pick-fixture.ts';
 
-/** The completion for a planned request: `n` generated choices, ids from the request's draw. */
+/**
+ * The completion for a planned request: the fixture's scripted reply when one was picked, else `n`
+ * generated choices; ids from the request's draw.
+ */
 export async function buildCompletion(
   plan: ChatPlan,
+  pick: Pick,
   deps: AppDeps,
   ids: RequestIds,
   signal?: AbortSignal,
 ): Promise<Completion> {
   const created = createdAt(deps);
   const seed = deps.config.seed;
-  const choices = await Promise.all(
+  const scripted = pick.kind === 'fixture'
+    ? await scriptChoices(plan, pick.reply, pick.fixture.name, deps.counter, signal)
+    : undefined;
+  const choices = scripted?.choices ?? await Promise.all(
     Array.from({ length: plan.n }, (_, index) => generateChoice(plan, index, { counter: deps.counter, seed }, signal)),
   );
   return {
@@ -22,8 +31,8 @@ export async function buildCompletion(
     created,
     model: plan.model.id,
     thinking: plan.thinking,
-    promptTokens: plan.promptTokens,
-    cachedTokens: undefined,
+    promptTokens: scripted?.promptTokens ?? plan.promptTokens,
+    cachedTokens: scripted?.cachedTokens,
     systemFingerprint: `fpv0_${hashString(`${plan.model.id}|${seed}`).toString(16).padStart(8, '0')}`,
     choices,
   };

@@ -5,6 +5,9 @@ import { parseBody } from '../moonshot/parse-body.ts';
 import { buildCompletion } from '../reply/build-completion.ts';
 import { completionBody } from '../reply/completion-body.ts';
 import { completionChunks } from '../reply/completion-chunks.ts';
+import { defaultStreamShape, streamShapeOf } from '../reply/stream-shape.ts';
+import { pickFixture } from '../fixtures/pick-fixture.ts';
+import { viewRequest } from '../fixtures/request-view.ts';
 import { sendJson } from '../transport/send-json.ts';
 import { sendSse } from '../transport/send-sse.ts';
 import { planChat } from '../validate/plan-chat.ts';
@@ -19,9 +22,13 @@ export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
     const signal = requestSignal(c);
     const request = parseBody(chatRequestSchema, await readJson(c, deps.config.maxBodyBytes));
     const plan = await planChat(request, deps, signal);
-    const completion = await buildCompletion(plan, deps, c.get('ids'), signal);
+    const pick = deps.fixtures.current().length === 0 && deps.config.unmatched !== 'error'
+      ? ({ kind: 'generate' } as const)
+      : pickFixture(deps.fixtures, viewRequest(request, plan.thinking, c.req.header()), deps.config.unmatched);
+    const completion = await buildCompletion(plan, pick, deps, c.get('ids'), signal);
     if (!request.stream) return sendJson(c, completionBody(completion));
-    return sendSse(c, completionChunks(completion, request.stream_options?.include_usage === true));
+    const shape = pick.kind === 'fixture' ? streamShapeOf(pick.fixture.stream) : defaultStreamShape;
+    return sendSse(c, completionChunks(completion, request.stream_options?.include_usage === true, shape), shape, deps.clock);
   });
   return routes;
 }

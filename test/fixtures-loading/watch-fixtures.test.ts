@@ -1,0 +1,141 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createFixtureSet, type FixtureSet } from '../../src/fixtures/fixture-set.ts';
+import { loadFixtures } from '../../src/fixtures/load-fixtures.ts';
+import { watchFixtures, type FixtureWatcher } from '../../src/fixtures/watch-fixtures.ts';
+import { makeTempTree, yamlFile, type TempTree } from './make-temp-tree.ts';
+
+/** Generous for a loaded 2-core CI machine; a passing run returns as soon as the condition holds. */
+const wait = { timeout: 5_000, interval: 10 };
+
+let tree: TempTree | undefined;
+let watcher: FixtureWatcher | undefined;
+afterEach(() => {
+  vi.useRealTimers();
+  watcher?.close();
+  tree?.remove();
+});
+
+/** Loads `entries` from a temp tree of `files` and watches them; `lines` collects the log. */
+async function watched(files: Record<string, string>, entries: unknown[] = ['fx'], debounceMs = 20) {
+  tree = makeTempTree(files);
+  const set: FixtureSet = createFixtureSet(await loadFixtures(entries, { cwd: tree.dir }));
+  const lines: string[] = [];
+  watcher = watchFixtures(entries, set, (line) => lines.push(line), { cwd: tree.dir, debounceMs });
+  return { set, lines, dir: tree.dir, write: tree.write };
+}
+
+const names = (set: FixtureSet) => set.current().map((f) => f.name);
+const count = (kind: string) => process.getActiveResourcesInfo().filter((resource) => resource === kind).length;
+
+describe('watchFixtures', () => {
+  it('reloads the set when a watched file changes and logs the count', async () => {
+    const { set, lines, write } = await watched({ 'fx/a.yaml': yamlFile('one') });
+    write('fx/a.yaml', yamlFile('one', 'two'));
+    await vi.waitFor(() => expect(names(set)).toEqual(['one', 'two']), wait);
+    expect(set.version).toBeGreaterThanOrEqual(1);
+    expect(lines.at(-1)).toBe('moonshot-mock: reloaded 2 fixtures from fx');
+  });
+
+  it('sees files added in new subdirectories and files removed', async () => {
+    const { set, dir, write } = await watched({ 'fx/a.yaml': yamlFile('a'), 'fx/old.yaml': yamlFile('old') });
+    mkdirSync(join(dir, 'fx', 'sub', 'deeper'), { recursive: true });
+    write('fx/sub/deeper/b.yaml', yamlFile('b'));
+    await vi.waitFor(() => expect(names(set)).toEqual(['a', 'old', 'b']), wait);
+    write('fx/sub/deeper/b.yaml', yamlFile('b2'));
+    await vi.waitFor(() => expect(names(set)).toEqual(['a', 'old', 'b2']), wait);
+    rmSync(join(dir, 'fx', 'old.yaml'));
+    await vi.waitFor(() => expect(names(set)).toEqual(['a', 'b2']), wait);
+  });
+
+  it('sees an atomic save (write a temp file, rename it over the original) of a file given directly', async () => {
+    const { set, dir } = await watched({ 'fx/a.yaml': yamlFile('one') }, ['fx/a.yaml']);
+    writeFileSync(join(dir, 'fx', '.a.yaml.tmp'), yamlFile('saved'));
+    renameSync(join(dir, 'fx', '.a.yaml.tmp'), join(dir, 'fx', 'a.yaml'));
+    await vi.waitFor(() => expect(names(set)).toEqual(['saved']), wait);
+    writeFileSync(join(dir, 'fx', 'a.yaml'), yamlFile('again'));
+    await vi.waitFor(() => expect(names(set)).toEqual(['again']), wait);
+  });
+
+  it('keeps the last good set and logs the error when a file breaks, then recovers when it is fixed', async () => {
+    const { set, lines, write } = await watched({ 'fx/a.yaml': yamlFile('one', 'two') });
+    write('fx/a.yaml', 'version: 1\nfixtures:\n  - { name: one, match: { usr: hi }, reply: {} }\n');
+    await vi.waitFor(() => expect(lines.at(-1)).toContain('keeping the last good set'), wait);
+    expect(lines.at(-1)).toBe(
+      'moonshot-mock: Failed to load fixtures from fx/a.yaml: fixtures[0].match.usr is not a known key. Check the spelling; known keys: ' +
+        'model, user, system, lastRole, turn, tools, toolResult, thinking, responseFormat, partial, headers; keeping the last good set (2 fixtures)',
+    );
+    expect(names(set)).toEqual(['one', 'two']);
+    expect(set.version).toBe(0);
+    write('fx/a.yaml', yamlFile('fixed'));
+    await vi.waitFor(() => expect(names(set)).toEqual(['fixed']), wait);
+    expect(lines.at(-1)).toBe('moonshot-mock: reloaded 1 fixture from fx');
+  });
+
+  it('survives the watched directory being deleted and recreated', async () => {
+    const { set, lines, dir, write } = await watched({ 'fx/a.yaml': yamlFile('a') });
+    rmSync(join(dir, 'fx'), { recursive: true });
+    await vi.waitFor(() => expect(lines.at(-1)).toMatch(/fx: no such file or directory .*; keeping the last good set \(1 fixture\)$/), wait);
+    write('fx/b.yaml', yamlFile('b'));
+    await vi.waitFor(() => expect(names(set)).toEqual(['b']), wait);
+  });
+
+  it('keeps inline fixtures in their place on reload', async () => {
+    const { set, write } = await watched({ 'fx/a.yaml': yamlFile('a') }, [{ name: 'inline', reply: {} }, 'fx']);
+    write('fx/a.yaml', yamlFile('a2'));
+    await vi.waitFor(() => expect(names(set)).toEqual(['inline', 'a2']), wait);
+  });
+
+  it('ignores changes to files that are not fixture files', async () => {
+    const { set, lines, write } = await watched({ 'fx/a.yaml': yamlFile('a') });
+    write('fx/notes.txt', 'hello');
+    write('fx/moonshot-mock.schema.json', '{}');
+    write('fx/b.yaml', yamlFile('b'));
+    await vi.waitFor(() => expect(names(set)).toEqual(['a', 'b']), wait);
+    expect(lines).toEqual(['moonshot-mock: reloaded 2 fixtures from fx']);
+  });
+
+  it('never throws when the log function throws', async () => {
+    tree = makeTempTree({ 'fx/a.yaml': yamlFile('a') });
+    const set = createFixtureSet([]);
+    const log = vi.fn(() => {
+      throw new Error('log is broken');
+    });
+    watcher = watchFixtures(['fx'], set, log, { cwd: tree.dir, debounceMs: 5 });
+    tree.write('fx/a.yaml', yamlFile('b'));
+    await vi.waitFor(() => expect(log).toHaveBeenCalled(), wait);
+    expect(names(set)).toEqual(['b']);
+  });
+
+  it('waits for a quiet period of debounceMs before reloading', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { set, lines, write } = await watched({ 'fx/a.yaml': yamlFile('a') }, ['fx'], 50);
+    write('fx/a.yaml', yamlFile('b'));
+    // Poll without vi.waitFor, which would advance the fake timers itself.
+    for (let i = 0; i < 5000 && vi.getTimerCount() === 0; i++) await new Promise((r) => setImmediate(r));
+    expect(vi.getTimerCount()).toBe(1);
+    await vi.advanceTimersByTimeAsync(49);
+    expect(lines).toEqual([]);
+    // A late second event of the same write restarts the period, so keep advancing until the reload.
+    await vi.waitFor(async () => {
+      await vi.advanceTimersByTimeAsync(1);
+      expect(names(set)).toEqual(['b']);
+    }, wait);
+  });
+
+  it('releases every watcher and a pending reload timer on close', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    await vi.waitFor(() => expect(count('FSEventWrap')).toBe(0), wait);
+    const { set, lines, write } = await watched({ 'fx/a.yaml': yamlFile('a'), 'fx/sub/b.yaml': yamlFile('b') });
+    expect(count('FSEventWrap')).toBe(3); // fx's parent (for fx itself), fx and fx/sub
+    write('fx/a.yaml', yamlFile('changed'));
+    await vi.waitFor(() => expect(vi.getTimerCount()).toBe(1), wait);
+    watcher!.close();
+    watcher!.close();
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.waitFor(() => expect(count('FSEventWrap')).toBe(0), wait);
+    expect(names(set)).toEqual(['a', 'b']);
+    expect(lines).toEqual([]);
+  });
+});
