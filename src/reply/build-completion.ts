@@ -21,7 +21,7 @@ export async function buildCompletion(
   const created = createdAt(deps);
   const seed = deps.config.seed;
   const scripted = pick.kind === 'fixture'
-    ? await scriptChoices(plan, pick.reply, pick.fixture.name, deps.counter, signal)
+    ? await scriptChoices(plan, pick.reply, pick.fixture.name, { counter: deps.counter, seed }, signal)
     : undefined;
   const choices = scripted?.choices ?? await Promise.all(
     Array.from({ length: plan.n }, (_, index) => generateChoice(plan, index, { counter: deps.counter, seed }, signal)),

@@ -46,6 +46,22 @@ function cutAtStop(text: string, stop: readonly string[]): { text: string; stopp
   return at < 0 ? { text, stopped: false } : { text: text.slice(0, at), stopped: true };
 }
 
+/** The random source and topic of choice `index` of a request: the same for the same seed and request. */
+function choiceSeed(plan: ChatPlan, index: number, seed: number): { random: Random; topic: string } {
+  const random = createRandom(`${seed}|${requestKey(plan)}|${index}`);
+  const topic = quoteOf(textOf(plan.request.messages.findLast((m) => m.role === 'user')));
+  return { random, topic };
+}
+
+/**
+ * Generated reasoning for choice `index`: what a scripted reply without `reasoning_content` carries on
+ * a thinking request (the real model always reasons there, and the next turn must send it back).
+ */
+export function generatedReasoning(plan: ChatPlan, index: number, seed: number): string {
+  const { random, topic } = choiceSeed(plan, index, seed);
+  return composeReasoning(random, topic);
+}
+
 /**
  * The generated reply used when nothing is scripted: deterministic for (seed, request), honouring
  * the output budget (finish `length`), `stop` (cut before the stop string), reasoning for thinking
@@ -58,9 +74,8 @@ export async function generateChoice(
   signal?: AbortSignal,
 ): Promise<ReplyChoice> {
   const { counter } = deps;
-  const random = createRandom(`${deps.seed}|${requestKey(plan)}|${index}`);
+  const { random, topic } = choiceSeed(plan, index, deps.seed);
   const messages = plan.request.messages;
-  const topic = quoteOf(textOf(messages.findLast((m) => m.role === 'user')));
   let budget = plan.outputBudget;
   const choice: ReplyChoice = {
     index, content: '', reasoning: undefined, toolCalls: [], finishReason: 'stop', completionTokens: 0, reasoningTokens: 0,

@@ -4,6 +4,7 @@ import type { TokenCounter } from '../tokens/token-counter.ts';
 import type { ChatPlan } from '../validate/plan-chat.ts';
 import type { ReplyChoice, ReplyToolCall } from './completion.ts';
 import { fitToBudget } from './fit-to-budget.ts';
+import { generatedReasoning } from './generate-completion.ts';
 
 type ChoiceScript = Omit<FixtureReply, 'usage' | 'choices'>;
 
@@ -37,9 +38,10 @@ async function scriptChoice(
   plan: ChatPlan,
   script: ChoiceScript,
   index: number,
-  counter: TokenCounter,
+  deps: { counter: TokenCounter; seed: number },
   signal?: AbortSignal,
 ): Promise<ReplyChoice> {
+  const { counter } = deps;
   let budget = plan.outputBudget;
   const choice: ReplyChoice = {
     index, content: '', reasoning: undefined, toolCalls: [], finishReason: 'stop', completionTokens: 0, reasoningTokens: 0,
@@ -49,8 +51,10 @@ async function scriptChoice(
     finishReason: script.finish_reason ?? (cut ? 'length' : choice.toolCalls.length > 0 ? 'tool_calls' : 'stop'),
   });
   if (plan.thinking) {
-    // A thinking model always sends reasoning_content, if only "" (live k2.6 capture).
-    const reasoning = await fitToBudget(counter, script.reasoning_content ?? '', budget, signal);
+    // A thinking model always reasons; a script without reasoning gets generated reasoning, so the
+    // client can send it back on the next turn (the API refuses a tool-call turn without it).
+    const text = script.reasoning_content ?? generatedReasoning(plan, index, deps.seed);
+    const reasoning = await fitToBudget(counter, text, budget, signal);
     Object.assign(choice, { reasoning: reasoning.text, reasoningTokens: reasoning.tokens, completionTokens: reasoning.tokens });
     budget -= reasoning.tokens;
     if (reasoning.cut) return finish(true);
@@ -84,12 +88,12 @@ export async function scriptChoices(
   plan: ChatPlan,
   reply: FixtureReply,
   fixture: string,
-  counter: TokenCounter,
+  deps: { counter: TokenCounter; seed: number },
   signal?: AbortSignal,
 ): Promise<ScriptedReply> {
   const scripts = Array.from({ length: plan.n }, (_, i) => reply.choices?.[Math.min(i, reply.choices.length - 1)] ?? reply);
   for (const script of scripts) checkPossible(plan, script, fixture);
-  const choices = await Promise.all(scripts.map((script, i) => scriptChoice(plan, script, i, counter, signal)));
+  const choices = await Promise.all(scripts.map((script, i) => scriptChoice(plan, script, i, deps, signal)));
   const usage = reply.usage;
   if (usage?.completion_tokens !== undefined) for (const choice of choices) choice.completionTokens = usage.completion_tokens;
   if (usage?.reasoning_tokens !== undefined) for (const choice of choices) choice.reasoningTokens = usage.reasoning_tokens;
