@@ -4,8 +4,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200k from 'js-tiktoken/ranks/o200k_base';
+import { createFixtureSet } from '../../src/fixtures/fixture-set.ts';
+import { parseInlineFixtures } from '../../src/fixtures/load-fixtures.ts';
+import { pickFixture } from '../../src/fixtures/pick-fixture.ts';
+import { viewRequest } from '../../src/fixtures/request-view.ts';
+import { chatRequestSchema } from '../../src/moonshot/chat-request.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const AUTH = { 'content-type': 'application/json', authorization: 'Bearer bench' };
@@ -84,6 +92,48 @@ function bigPrompt(): string {
   return parts.join('');
 }
 
+/** Streams one request with node:http and returns the ms until the body ends, and the `data:` payloads. */
+function streamOnce(baseURL: string, body: string): Promise<{ ms: number; payloads: string[] }> {
+  const url = new URL(`${baseURL}/chat/completions`);
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent, headers: { ...AUTH, 'content-length': Buffer.byteLength(body) } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => {
+        const payloads = text.split('\n\n').filter((e) => e.startsWith('data: ')).map((e) => e.slice(6));
+        resolve({ ms: performance.now() - started, payloads });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Matching among 1,000 fixtures of mixed conditions, in-process: view + match per request. */
+function benchMatching(): { short: number; long: number } {
+  const kinds = (i: number) => [
+    { match: { user: `topic number ${i}.` } },
+    { match: { model: 'kimi-k2.5', user: { contains: `Topic Number ${i}.`, ignoreCase: true } } },
+    { match: { user: { regex: `^case (\\d+)-${i}$` } } },
+    { match: { toolResult: { name: `tool_${i}`, contains: 'ok' } } },
+    { match: { system: `persona ${i}`, lastRole: 'user' } },
+    { match: { tools: [`tool_${i}`], turn: { min: 1 } } },
+  ][i % 6]!;
+  const set = createFixtureSet(parseInlineFixtures(Array.from({ length: 1000 }, (_, i) => ({ name: `f${i}`, ...kinds(i), reply: { content: 'x' } }))));
+  const time = (text: string) => {
+    const request = chatRequestSchema.parse({ model: 'kimi-k2.5', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: text }] });
+    for (let i = 0; i < 200; i++) pickFixture(set, viewRequest(request, true, {}), 'generate');
+    const started = performance.now();
+    for (let i = 0; i < 2000; i++) pickFixture(set, viewRequest(request, true, {}), 'generate');
+    return ((performance.now() - started) / 2000) * 1000;
+  };
+  return { short: time('topic number 996.'), long: time(`${'Please tell me about the weather and other things. '.repeat(200)}topic number 996.`) };
+}
+
 const small = JSON.stringify({ model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'Hi' }] });
 
 async function main() {
@@ -127,8 +177,34 @@ async function main() {
   report('small request sent alongside it', `${alongside.ms.toFixed(1)} ms`, '—', '≤ 50 ms');
 
   const mem = rssMb(mock.child.pid!);
-  report('emulator RSS after all of the above', `${mem.rss.toFixed(0)} MB (peak ${mem.peak.toFixed(0)} MB)`, '—', '≤ 250 MB');
   stop(mock.child);
+
+  // 6. Matching among 1,000 fixtures.
+  const matching = benchMatching();
+  report('fixture matching among 1,000 (short user text)', `${matching.short.toFixed(0)} µs/request`, '—', '—');
+  report('fixture matching among 1,000 (10 kB user text)', `${matching.long.toFixed(0)} µs/request`, '—', '—');
+
+  // 7. A 4,000-token scripted reply streamed at full speed, against bare streamSSE writing the same chunks.
+  const dir = mkdtempSync(join(tmpdir(), 'moonshot-mock-bench-'));
+  const words = 'the model reads each request and checks the window before it answers'.split(' ');
+  const longReply = Array.from({ length: 4000 }, (_, i) => words[i % words.length]).join(' ');
+  writeFileSync(join(dir, 'long.yaml'), JSON.stringify({ version: 1, fixtures: [{ name: 'long', reply: { content: longReply } }] }));
+  const scripted = await spawnServer(process.execPath, ['src/bin.js', '--port', '0', '--fixtures', join(dir, 'long.yaml')]);
+  const streamBody = JSON.stringify({ model: 'moonshot-v1-32k', messages: [{ role: 'user', content: 'Go' }], max_tokens: 8000, stream: true, stream_options: { include_usage: true } });
+  const sample = await streamOnce(scripted.baseURL, streamBody);
+  writeFileSync(join(dir, 'chunks.json'), JSON.stringify(sample.payloads.filter((p) => p !== '[DONE]').concat('[DONE]')));
+  const bareSse = await spawnServer(process.execPath, ['--import', 'tsx', 'test/bench/bare-sse-server.ts', join(dir, 'chunks.json')]);
+  const mockTimes: number[] = [];
+  const bareTimes: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    mockTimes.push((await streamOnce(scripted.baseURL, streamBody)).ms);
+    bareTimes.push((await streamOnce(bareSse.baseURL, streamBody)).ms);
+  }
+  const usage = JSON.parse(sample.payloads.at(-2)!).usage;
+  report(`4,000-token scripted stream (${sample.payloads.length} events, ${usage.completion_tokens} tokens), median of 7`, `${median(mockTimes).toFixed(1)} ms`, `${median(bareTimes).toFixed(1)} ms bare streamSSE`, `≤ 2× (${(median(mockTimes) / median(bareTimes)).toFixed(2)}×)`);
+  stop(scripted.child);
+  stop(bareSse.child);
+  report('emulator RSS after all of the above', `${mem.rss.toFixed(0)} MB (peak ${mem.peak.toFixed(0)} MB)`, '—', '≤ 250 MB');
   stop(bare.child);
   agent.destroy();
 
