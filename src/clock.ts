@@ -99,3 +99,26 @@ export function createVirtualClock(startMs: number): Clock {
       }),
   };
 }
+
+/** A clock whose time `POST /_mock/clock` can move forward. */
+export interface AdjustableClock extends Clock {
+  /** Moves time forward by `ms` (negative or zero does nothing). */
+  advance(ms: number): void;
+}
+
+/**
+ * Wraps the app's clock so tests can move time: a manual clock is advanced itself (its sleeps
+ * fire); any other clock gets an offset, which moves `now()` (rate-limit windows, `created`) but not
+ * delays already waiting on the wall clock.
+ */
+export function createAdjustableClock(base: Clock): AdjustableClock {
+  if ('advance' in base && typeof base.advance === 'function') return base as AdjustableClock;
+  let offset = 0;
+  return {
+    now: () => base.now() + offset,
+    sleep: (ms, signal) => base.sleep(ms, signal),
+    advance(ms) {
+      if (ms > 0) offset += ms;
+    },
+  };
+}

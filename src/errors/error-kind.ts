@@ -19,11 +19,25 @@ export type ErrorKind =
   | { kind: 'fixture_unmatched'; explanation: string }
   /** The matched fixture's reply is one the real API could not give to this request. */
   | { kind: 'fixture_impossible'; fixture: string; reason: string }
-  | { kind: 'server_error'; message: string };
+  | { kind: 'server_error'; message: string }
+  /** Moonshot's own rate limiter (B4/B7): whichever of concurrency, RPM, TPM, TPD is hit first. */
+  | {
+      kind: 'rate_limited';
+      limit: 'concurrency' | 'rpm' | 'tpm' | 'tpd';
+      organization: string;
+      keyId: string;
+      max: number;
+      /** Tokens in the window, for TPM/TPD. */
+      current?: number;
+      /** Seconds until the window frees a slot, for concurrency/RPM. */
+      retryAfterSeconds?: number;
+    }
+  /** An injected fault answering with an HTTP error: status, Moonshot type and message. */
+  | { kind: 'injected'; status: ErrorDescription['status']; type: string; message: string };
 
 /** What goes on the wire for an error. */
 export interface ErrorDescription {
-  status: 400 | 401 | 403 | 404 | 413 | 429 | 500 | 503 | 504;
+  status: 400 | 401 | 402 | 403 | 404 | 408 | 409 | 413 | 422 | 429 | 500 | 502 | 503 | 504;
   type: string;
   message: string;
 }
@@ -47,6 +61,8 @@ const table: Table = {
   body_too_large: (e) => invalid(`Invalid request: request body is larger than the limit of ${e.limitBytes} bytes`),
   server_error: (e) => ({ status: 500, type: 'server_error', message: e.message }),
   // Emulator-only errors: Moonshot-shaped, 400 so that SDKs fail at once instead of retrying.
+  rate_limited: (e) => ({ status: 429, type: 'rate_limit_reached_error', message: rateLimitMessage(e) }),
+  injected: (e) => ({ status: e.status, type: e.type, message: e.message }),
   fixture_unmatched: (e) => ({ status: 400, type: 'fixture_unmatched_error', message: e.explanation }),
   fixture_impossible: (e) => ({
     status: 400,
@@ -54,6 +70,21 @@ const table: Table = {
     message: `moonshot-mock: fixture "${e.fixture}" cannot answer this request: ${e.reason}. Fix the fixture or its match conditions.`,
   }),
 };
+
+/** The live wording of each limit (B4), TPD with no space after the comma, as documented. */
+function rateLimitMessage(e: Extract<ErrorKind, { kind: 'rate_limited' }>): string {
+  const who = `Your account ${e.organization}<${e.keyId}> request reached organization`;
+  switch (e.limit) {
+    case 'concurrency':
+      return `${who} max concurrency: ${e.max}, please try again after ${e.retryAfterSeconds ?? 1} seconds`;
+    case 'rpm':
+      return `${who} max RPM: ${e.max}, please try again after ${e.retryAfterSeconds ?? 1} seconds`;
+    case 'tpm':
+      return `${who} TPM rate limit, current:${e.current ?? 0}, limit:${e.max}`;
+    case 'tpd':
+      return `${who} TPD rate limit,current:${e.current ?? 0}, limit:${e.max}`;
+  }
+}
 
 /** The one table: an error value → status, Moonshot `type` and exact message. */
 export function describeError(error: ErrorKind): ErrorDescription {
