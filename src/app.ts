@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { createCatalog } from './catalog/catalog.ts';
-import { systemClock, type Clock } from './clock.ts';
+import { createAdjustableClock, systemClock, type Clock } from './clock.ts';
 import { parseConfig, type ConfigInput } from './config.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { describeError, errorEnvelope } from './errors/error-kind.ts';
@@ -10,9 +10,13 @@ import { MoonshotError } from './errors/moonshot-error.ts';
 import { chatRoutes } from './routes/chat-completions.ts';
 import { estimateRoutes } from './routes/estimate-token-count.ts';
 import { modelsRoutes } from './routes/models.ts';
+import { mockAdminRoutes } from './routes/mock-admin.ts';
 import { createFixtureSet, type FixtureSet } from './fixtures/fixture-set.ts';
 import { loadFixtures } from './fixtures/load-fixtures.ts';
 import { createIdSource } from './state/id-source.ts';
+import { createRateLimiter } from './limits/rate-limiter.ts';
+import { createFaultState } from './faults/fault-state.ts';
+import { createUserDirectory } from './limits/user-directory.ts';
 import { getSharedTokenCounter, type TokenCounter } from './tokens/token-counter.ts';
 import { isNodeRequest } from './transport/read-body.ts';
 import { sendJson } from './transport/send-json.ts';
@@ -28,6 +32,8 @@ export interface MockOptions extends ConfigInput {
    * (`startServer` does, for `watch`) or reset its call counters between tests.
    */
   fixtureSet?: FixtureSet;
+  /** Where notices of injected faults and rate-limit hits go; defaults to stderr. */
+  log?: (line: string) => void;
 }
 
 /**
@@ -37,15 +43,21 @@ export interface MockOptions extends ConfigInput {
  * field of a bad fixture.
  */
 export function createApp(options: MockOptions = {}): Hono<AppEnv> {
-  const { clock, tokenCounter, fixtureSet, ...input } = options;
+  const { clock, tokenCounter, fixtureSet, log, ...input } = options;
   const config = parseConfig(input, (path) => `options.${path}`);
+  const appClock = createAdjustableClock(clock ?? systemClock);
+  const users = createUserDirectory(config);
   const deps: AppDeps = {
     config,
     catalog: createCatalog({ models: config.models, replaceModels: config.replaceModels }),
     counter: tokenCounter ?? getSharedTokenCounter(config.encoding),
-    clock: clock ?? systemClock,
+    clock: appClock,
     ids: createIdSource(config.seed),
     fixtures: fixtureSet ?? createFixtureSet(loadFixtures(config.fixtures)),
+    users,
+    limiter: createRateLimiter(config, appClock, users),
+    faults: createFaultState(config.seed),
+    log: log ?? ((line) => console.error(line)),
   };
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
@@ -70,6 +82,7 @@ export function createApp(options: MockOptions = {}): Hono<AppEnv> {
   app.route('/v1', modelsRoutes(deps));
   app.route('/v1', chatRoutes(deps));
   app.route('/v1', estimateRoutes(deps));
+  app.route('/_mock', mockAdminRoutes(deps));
   app.notFound((c) =>
     sendJson(c, {
       code: 5, error: 'url.not_found', message: '没找到对象', method: c.req.method, scode: '0x5', status: false, url: c.req.path,

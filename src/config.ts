@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { modelEntrySchema } from './catalog/model-entry.ts';
+import { configFaultSchema } from './faults/config-fault-schema.ts';
+import { limitsConfigShape } from './limits/limits-config.ts';
 
 /**
  * The one schema for every option, whether it comes from CLI flags, a config file (JSON or YAML) or
@@ -30,6 +32,16 @@ export const configSchema = z.strictObject({
   unmatched: z.enum(['generate', 'error']).optional(),
   /** Reload fixture files when they change (a broken file keeps the last good set). */
   watch: z.boolean().default(false),
+  /** Server-wide injected faults, each with an optional `match` and `when` (after header and fixture faults). */
+  faults: z.array(configFaultSchema).default([]),
+  /** A non-stream request whose simulated generation outlasts this gets 504 (`timeout` faults); the manual's 2 h. */
+  timeoutMs: z.coerce.number().int().positive().default(2 * 60 * 60 * 1000),
+  /** Generation speed assumed by `timeout` faults when the fixture sets none. */
+  tokensPerSecond: z.coerce.number().positive().default(60),
+  /** Longest a `stall` fault holds a connection open before ending it, so nothing leaks. */
+  stallCapMs: z.coerce.number().int().positive().default(5 * 60 * 1000),
+  /** Moonshot's rate limiter: `tier`, explicit `limits`, and `users` owning keys (off when none is set). */
+  ...limitsConfigShape,
 });
 
 /** Options as a user writes them (all optional). */

@@ -1,7 +1,10 @@
 import type { Catalog } from './catalog/catalog.ts';
-import type { Clock } from './clock.ts';
+import type { AdjustableClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { FixtureSet } from './fixtures/fixture-set.ts';
+import type { FaultState } from './faults/fault-state.ts';
+import type { RateLimiter } from './limits/rate-limiter.ts';
+import type { UserDirectory } from './limits/user-directory.ts';
 import type { IdSource, RequestIds } from './state/id-source.ts';
 import type { TokenCounter } from './tokens/token-counter.ts';
 
@@ -10,14 +13,21 @@ export interface AppDeps {
   config: Config;
   catalog: Catalog;
   counter: TokenCounter;
-  clock: Clock;
+  clock: AdjustableClock;
   ids: IdSource;
   /** The fixtures in force and their call counters. */
   fixtures: FixtureSet;
+  /** Keys → users (organisations), when `users` is configured. */
+  users: UserDirectory;
+  limiter: RateLimiter;
+  /** Seeded chance and call counts of injected faults. */
+  faults: FaultState;
+  /** Where fault and limit notices go (stderr by default). */
+  log: (line: string) => void;
 }
 
 /** Hono's typing of per-request values. */
-export type AppEnv = { Variables: { ids: RequestIds } };
+export type AppEnv = { Variables: { ids: RequestIds; apiKey: string } };
 
 /** `created` in Unix seconds: the frozen time if configured, otherwise the app clock. */
 export function createdAt(deps: AppDeps): number {

@@ -1,3 +1,5 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
 /**
  * Every error the emulator can answer with, as data. `describeError` (the one table) turns a value into
  * Moonshot's status, `type` and message; the JSON path and the mid-stream path both go through it.
@@ -37,7 +39,7 @@ export type ErrorKind =
 
 /** What goes on the wire for an error. */
 export interface ErrorDescription {
-  status: 400 | 401 | 402 | 403 | 404 | 408 | 409 | 413 | 422 | 429 | 500 | 502 | 503 | 504;
+  status: ContentfulStatusCode;
   type: string;
   message: string;
 }

@@ -126,9 +126,9 @@ function benchMatching(): { short: number; long: number } {
   const set = createFixtureSet(parseInlineFixtures(Array.from({ length: 1000 }, (_, i) => ({ name: `f${i}`, ...kinds(i), reply: { content: 'x' } }))));
   const time = (text: string) => {
     const request = chatRequestSchema.parse({ model: 'kimi-k2.5', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: text }] });
-    for (let i = 0; i < 200; i++) pickFixture(set, viewRequest(request, true, {}), 'generate');
+    for (let i = 0; i < 200; i++) pickFixture(set, () => viewRequest(request, true, {}), 'generate');
     const started = performance.now();
-    for (let i = 0; i < 2000; i++) pickFixture(set, viewRequest(request, true, {}), 'generate');
+    for (let i = 0; i < 2000; i++) pickFixture(set, () => viewRequest(request, true, {}), 'generate');
     return ((performance.now() - started) / 2000) * 1000;
   };
   return { short: time('topic number 996.'), long: time(`${'Please tell me about the weather and other things. '.repeat(200)}topic number 996.`) };
