@@ -36,6 +36,12 @@ export interface MockOptions extends ConfigInput {
   log?: (line: string) => void;
 }
 
+/** Separates what only code can pass (clock, counter, fixture set, log) from the config, parsed. */
+export function splitOptions(options: MockOptions) {
+  const { clock, tokenCounter, fixtureSet, log, ...input } = options;
+  return { config: parseConfig(input, (path) => `options.${path}`), clock, tokenCounter, fixtureSet, log };
+}
+
 /**
  * The emulator as a Hono app: use it in-process with `app.request()`/`app.fetch` (also as the openai
  * SDK's `fetch`), or serve it with `startServer`. Fixture files in `fixtures` are read here,
@@ -43,8 +49,7 @@ export interface MockOptions extends ConfigInput {
  * field of a bad fixture.
  */
 export function createApp(options: MockOptions = {}): Hono<AppEnv> {
-  const { clock, tokenCounter, fixtureSet, log, ...input } = options;
-  const config = parseConfig(input, (path) => `options.${path}`);
+  const { config, clock, tokenCounter, fixtureSet, log } = splitOptions(options);
   const appClock = createAdjustableClock(clock ?? systemClock);
   const users = createUserDirectory(config);
   const deps: AppDeps = {

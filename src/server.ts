@@ -1,7 +1,6 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { createApp, type MockOptions } from './app.ts';
-import { parseConfig } from './config.ts';
+import { createApp, splitOptions, type MockOptions } from './app.ts';
 import { createFixtureSet } from './fixtures/fixture-set.ts';
 import { loadFixtures } from './fixtures/load-fixtures.ts';
 import { watchFixtures } from './fixtures/watch-fixtures.ts';
@@ -21,8 +20,7 @@ export interface RunningServer {
 
 /** Serves `createApp(options)` over HTTP; resolves once it accepts connections. */
 export async function startServer(options: MockOptions = {}): Promise<RunningServer> {
-  const { clock: _clock, tokenCounter: _counter, fixtureSet: given, ...input } = options;
-  const config = parseConfig(input, (path) => `options.${path}`);
+  const { config, fixtureSet: given } = splitOptions(options);
   const fixtureSet = given ?? createFixtureSet(loadFixtures(config.fixtures));
   const app = createApp({ ...options, fixtureSet });
   const { port, host } = config;

@@ -61,7 +61,7 @@ export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
       if (!request.stream) return await sendFaultedJson(c, deps, completionBody(completion), completion, fault, shape, signal);
       const events = completionChunks(completion, request.stream_options?.include_usage === true, shape);
       streaming = true;
-      return sendSse(c, events, shape, deps.clock, { cut: streamCutOf(fault, deps.config), onEnd: admission.release });
+      return sendSse(c, events, shape, deps.clock, { cut: streamCutOf(fault, deps.config), onEnd: admission.release, signal });
     } finally {
       if (!streaming) admission.release();
     }

@@ -13,20 +13,27 @@ export interface SseOptions {
   cut?: StreamCut;
   /** Called once when the stream is over, however it ended (frees a concurrency slot). */
   onEnd?: () => void;
+  /** The client's abort signal: the stream stops, delays end and the body errors when it fires. */
+  signal?: AbortSignal;
 }
 
-/** Drops the connection: the socket behind the Node server, or the in-process body stream. */
-function disconnect(c: Context, stream: SSEStreamingApi): void {
+/**
+ * Breaks the body as a dropped connection would: destroys the socket behind the Node server, or,
+ * in-process (no socket), errors the body stream so the reader's next read rejects with `reason`.
+ * Hono has no public way to error the body, hence the reach for the stream's (TypeScript-private) writer.
+ */
+function breakBody(c: Context, stream: SSEStreamingApi, reason: unknown): void {
   const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
-  if (outgoing) outgoing.destroy();
-  else {
-    // In-process there is no socket: error the body instead. Hono has no public way to do that, so
-    // this reaches for the stream's (TypeScript-private) writer.
-    const { writer } = stream as unknown as { writer: WritableStreamDefaultWriter };
-    writer.abort(new Error('moonshot-mock: injected disconnect')).catch(() => {});
+  if (outgoing) {
+    outgoing.destroy();
+    stream.abort();
+    return;
   }
-  stream.abort();
+  const { writer } = stream as unknown as { writer: WritableStreamDefaultWriter };
+  writer.abort(reason).catch(() => {});
 }
+
+const disconnect = (c: Context, stream: SSEStreamingApi) => breakBody(c, stream, new Error('moonshot-mock: injected disconnect'));
 
 /**
  * Streams events as `data: {json}` lines (comments as `: text`) and ends with `data: [DONE]`.
@@ -35,10 +42,17 @@ function disconnect(c: Context, stream: SSEStreamingApi): void {
  * released, when the client goes away.
  */
 export function sendSse(c: Context, events: readonly SseEvent[], shape: StreamShape, clock: Clock, options: SseOptions = {}): Response {
-  const { cut, onEnd } = options;
+  const { cut, onEnd, signal } = options;
   return streamSSE(c, async (stream) => {
     const gone = new AbortController();
     stream.onAbort(() => gone.abort());
+    // The client's own abort (in-process there is no socket to close): stop, and fail its reads.
+    const onClientAbort = () => {
+      gone.abort();
+      breakBody(c, stream, signal!.reason);
+    };
+    if (signal?.aborted) onClientAbort();
+    else signal?.addEventListener('abort', onClientAbort, { once: true });
     let timer: Promise<void> | undefined;
     if (cut?.kind === 'disconnect' && cut.afterMs !== undefined) {
       timer = clock.sleep(cut.afterMs, gone.signal).then(() => disconnect(c, stream), () => {});
@@ -73,6 +87,7 @@ export function sendSse(c: Context, events: readonly SseEvent[], shape: StreamSh
     } catch (err) {
       if (!gone.signal.aborted) throw err;
     } finally {
+      signal?.removeEventListener('abort', onClientAbort);
       onEnd?.();
     }
   });
