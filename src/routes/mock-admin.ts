@@ -20,7 +20,7 @@ export function mockAdminRoutes(deps: AppDeps): Hono<AppEnv> {
     deps.clock.advance(advance_ms);
     return sendJson(c, { now_ms: deps.clock.now() });
   });
-  routes.get('/limits', (c) => sendJson(c, deps.limiter.snapshot()));
+  routes.get('/limits', (c) => sendJson(c, { users: deps.limiter.snapshot() }));
   routes.post('/reset', (c) => {
     deps.fixtures.resetCalls();
     deps.faults.reset();
