@@ -15,10 +15,11 @@ const usage = `Usage: moonshot-mock [--port N] [--host H] [--seed N] [--config F
   --fixtures PATH       fixture file or folder (repeatable)
   --unmatched MODE      generate | error (default: error with fixtures, generate without)
   --watch               reload fixture files when they change
+  --tier TIER           turn on Moonshot's rate limiter at Tier0..Tier5
   --help                show this help`;
 
 /** The CLI flags, as zod paths of the config schema. */
-const flags = { port: 'port', host: 'host', seed: 'seed', unmatched: 'unmatched' } as const;
+const flags = { port: 'port', host: 'host', seed: 'seed', unmatched: 'unmatched', tier: 'tier' } as const;
 
 function readConfigFile(path: string): Record<string, unknown> {
   let text: string;
@@ -43,7 +44,7 @@ export async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' }, unmatched: { type: 'string' },
+      port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' }, unmatched: { type: 'string' }, tier: { type: 'string' },
       config: { type: 'string' }, fixtures: { type: 'string', multiple: true }, watch: { type: 'boolean' },
       help: { type: 'boolean' },
     },

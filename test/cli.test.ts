@@ -54,6 +54,7 @@ describe('CLI', () => {
     [['--port', 'abc'], /^moonshot-mock: Invalid option --port: .+\n$/],
     [['--port', '70000'], /^moonshot-mock: Invalid option --port: .+\n$/],
     [['--bogus'], /^moonshot-mock: Unknown option '--bogus'.*\n$/],
+    [['--tier', 'Tier9'], /^moonshot-mock: Invalid option --tier: .+\n$/],
     [['--config', '/nonexistent/mock.yaml'], /^moonshot-mock: Failed to read --config \/nonexistent\/mock.yaml: ENOENT\n$/],
   ])('rejects %j with a one-line error and exit code 2', async (args, message) => {
     const cli = run(args);
