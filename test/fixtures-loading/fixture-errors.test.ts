@@ -129,4 +129,16 @@ describe('FixtureError messages', () => {
     const error = errorOf('version: 1\nfixtures:\n  - { name: a, reply: {} }\n  - { name: a, reply: {} }\n');
     expect(error).toMatchObject({ path: 'fixtures[1].name', message: expect.stringContaining('already taken by fixtures/weather.yaml#0') });
   });
+
+  it('names the valid fault kinds when the kind is unknown', () => {
+    expect(errorOf(withFixture('{ fault: { kind: nope }, reply: {} }')).message).toContain(
+      'fixtures[0].fault.kind must be one of "http", "timeout", "disconnect", "error_event", "stall", "malformed_chunk", "truncate", not the string "nope"',
+    );
+  });
+
+  it("lists the known keys of the fault's own kind", () => {
+    expect(errorOf(withFixture('{ fault: { kind: disconnect, after_chunk: 3 }, reply: {} }')).message).toContain(
+      'fixtures[0].fault.after_chunk is not a known key. Check the spelling; known keys: kind, when, after_chunks, after_ms',
+    );
+  });
 });
