@@ -68,6 +68,7 @@ export function createApp(options: MockOptions = {}): Hono<AppEnv> {
   app.use('*', async (c, next) => {
     const ids = deps.ids.next();
     c.set('ids', ids);
+    if (!isNodeRequest(c)) c.set('clientRequest', c.req.raw);
     c.header('Msh-Request-Id', ids.requestId);
     const started = performance.now();
     await next();

@@ -27,7 +27,14 @@ export interface AppDeps {
 }
 
 /** Hono's typing of per-request values. */
-export type AppEnv = { Variables: { ids: RequestIds; apiKey: string } };
+export type AppEnv = {
+  Variables: {
+    ids: RequestIds;
+    apiKey: string;
+    /** In-process only: the Request as it arrived, before any middleware replaced it (see requestSignal). */
+    clientRequest: Request | undefined;
+  };
+};
 
 /** `created` in Unix seconds: the frozen time if configured, otherwise the app clock. */
 export function createdAt(deps: AppDeps): number {

@@ -63,13 +63,29 @@ describe('faults over a real socket', () => {
   let server: RunningServer;
   afterAll(() => server?.close().catch(() => {}));
 
-  it('drop the connection on a disconnect, for streams and plain requests, and leave nothing behind', async () => {
+  it('drop the connection on a disconnect, for streams and plain requests, and leave nothing behind after a stalled stream is abandoned', async () => {
     const before = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
-    server = await startServer({ ...quiet, port: 0, fixtures: [{ match: { user: 'drop' }, fault: { kind: 'disconnect', after_chunks: 2 }, reply }, { reply }] });
+    server = await startServer({
+      ...quiet,
+      port: 0,
+      fixtures: [
+        { match: { user: 'drop' }, fault: { kind: 'disconnect', after_chunks: 2 }, reply },
+        { match: { user: 'stall' }, fault: { kind: 'stall', after_chunks: 1 }, reply },
+        { reply },
+      ],
+    });
     const client = new OpenAI({ apiKey: 'k', baseURL: server.baseURL, maxRetries: 0 });
     const messages = [{ role: 'user' as const, content: 'drop it' }];
     await expect(drain(await client.chat.completions.create({ model: 'moonshot-v1-8k', messages, stream: true }))).rejects.toThrow();
     await expect(client.chat.completions.create({ model: 'moonshot-v1-8k', messages })).rejects.toThrow(OpenAI.APIConnectionError);
+    const stalled = await fetch(`${server.baseURL}/chat/completions`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer k' },
+      body: JSON.stringify({ model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'stall please' }], stream: true }),
+    });
+    const reader = stalled.body!.getReader();
+    await reader.read();
+    await reader.cancel();
     const fine = await client.chat.completions.create({ model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'fine' }] });
     expect(fine.choices[0]!.message.content).toBe(reply.content);
     await server.close();

@@ -37,12 +37,14 @@ export function isNodeRequest(c: Context): boolean {
 
 /**
  * An AbortSignal that fires when the client goes away before the response is complete. Behind the
- * Node server it listens to the socket (cheaper than materialising `c.req.raw`); in-process it is the
- * Request's own signal.
+ * Node server it listens to the socket (cheaper than materialising `c.req.raw`). In-process it is the
+ * signal of the Request as it arrived: a middleware may replace `c.req.raw` (Hono's bodyLimit does),
+ * and a replaced Request's signal only follows the caller's while the original Request is alive,
+ * which the context keeps it.
  */
 export function requestSignal(c: Context): AbortSignal {
   const outgoing = (c.env as NodeBindings | undefined)?.outgoing;
-  if (!outgoing) return c.req.raw.signal;
+  if (!outgoing) return ((c.get('clientRequest') as Request | undefined) ?? c.req.raw).signal;
   const controller = new AbortController();
   outgoing.once('close', () => {
     if (!outgoing.writableFinished) controller.abort();
