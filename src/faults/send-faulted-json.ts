@@ -1,17 +1,16 @@
 import type { Context } from 'hono';
-import type { ServerResponse } from 'node:http';
 import type { AppDeps } from '../deps.ts';
 import { MoonshotError } from '../errors/moonshot-error.ts';
 import type { Completion } from '../reply/completion.ts';
 import type { StreamShape } from '../reply/stream-shape.ts';
+import { destroySocket } from '../transport/node-bindings.ts';
 import { sendJson } from '../transport/send-json.ts';
 import { errorEventPayload, faultError } from './describe-fault-error.ts';
 import type { Fault } from './fault-schema.ts';
 
 /** Drops the connection without an answer: the socket behind the Node server, or an erroring body in-process. */
 function brokenResponse(c: Context): Response {
-  const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
-  if (outgoing) outgoing.destroy();
+  destroySocket(c);
   return new Response(new ReadableStream({ start: (controller) => controller.error(new Error('moonshot-mock: injected disconnect')) }));
 }
 

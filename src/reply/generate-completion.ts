@@ -2,9 +2,9 @@ import type { ChatMessage } from '../moonshot/chat-request.ts';
 import type { TokenCounter } from '../tokens/token-counter.ts';
 import type { ChatPlan } from '../validate/plan-chat.ts';
 import { createRandom, hashString, type Random } from '../random.ts';
-import type { ReplyChoice, ReplyToolCall } from './completion.ts';
+import type { ReplyChoice } from './completion.ts';
 import { composeAnswer, composeReasoning, quoteOf } from './compose-text.ts';
-import { fitToBudget } from './fit-to-budget.ts';
+import { fitChoice, priorToolCalls, type ChoiceDraft } from './fit-choice.ts';
 import { jsonValue } from './json-value.ts';
 
 function textOf(message: ChatMessage | undefined): string {
@@ -37,13 +37,14 @@ function contentFor(plan: ChatPlan, random: Random, topic: string): string {
   return plan.partialPrefix !== undefined && /\s$/.test(plan.partialPrefix) ? text.trimStart() : text;
 }
 
-function cutAtStop(text: string, stop: readonly string[]): { text: string; stopped: boolean } {
+/** The text up to (not including) the earliest stop string: the model stops there with finish `stop`. */
+function cutAtStop(text: string, stop: readonly string[]): string {
   let at = -1;
   for (const s of stop) {
     const i = s ? text.indexOf(s) : -1;
     if (i >= 0 && (at < 0 || i < at)) at = i;
   }
-  return at < 0 ? { text, stopped: false } : { text: text.slice(0, at), stopped: true };
+  return at < 0 ? text : text.slice(0, at);
 }
 
 /** The random source and topic of choice `index` of a request: the same for the same seed and request. */
@@ -73,36 +74,19 @@ export async function generateChoice(
   deps: { counter: TokenCounter; seed: number },
   signal?: AbortSignal,
 ): Promise<ReplyChoice> {
-  const { counter } = deps;
   const { random, topic } = choiceSeed(plan, index, deps.seed);
-  const messages = plan.request.messages;
-  let budget = plan.outputBudget;
-  const choice: ReplyChoice = {
-    index, content: '', reasoning: undefined, toolCalls: [], finishReason: 'stop', completionTokens: 0, reasoningTokens: 0,
-  };
-  if (plan.thinking) {
-    const reasoning = await fitToBudget(counter, composeReasoning(random, topic), budget, signal);
-    choice.reasoning = reasoning.text;
-    choice.reasoningTokens = reasoning.tokens;
-    choice.completionTokens = reasoning.tokens;
-    budget -= reasoning.tokens;
-    if (reasoning.cut) return { ...choice, finishReason: 'length' };
-  }
+  const reasoning = plan.thinking ? composeReasoning(random, topic) : undefined;
   const tool = forcedTool(plan);
-  if (tool) {
-    const priorCalls = messages.reduce((sum, m) => sum + (m.tool_calls?.length ?? 0), 0);
-    const call: ReplyToolCall = {
-      id: `${tool.name}_${priorCalls}`, name: tool.name, arguments: JSON.stringify(jsonValue(random, tool.parameters)),
-    };
-    const [nameTokens, argTokens] = await counter.countTexts([call.name, call.arguments], signal);
-    if (nameTokens! + argTokens! > budget) return { ...choice, finishReason: 'length' };
-    choice.completionTokens += nameTokens! + argTokens!;
-    return { ...choice, toolCalls: [call], finishReason: 'tool_calls' };
-  }
-  const stopped = cutAtStop(contentFor(plan, random, topic), plan.stop);
-  const content = await fitToBudget(counter, stopped.text, budget, signal);
-  choice.content = content.text;
-  choice.completionTokens += content.tokens;
-  choice.finishReason = content.cut ? 'length' : 'stop';
-  return choice;
+  const draft: ChoiceDraft = tool
+    ? {
+        reasoning,
+        content: '',
+        toolCalls: [{
+          id: `${tool.name}_${priorToolCalls(plan.request.messages)}`,
+          name: tool.name,
+          arguments: JSON.stringify(jsonValue(random, tool.parameters)),
+        }],
+      }
+    : { reasoning, content: cutAtStop(contentFor(plan, random, topic), plan.stop), toolCalls: [] };
+  return fitChoice(draft, index, plan.outputBudget, deps.counter, signal);
 }

@@ -2,8 +2,8 @@ import { MoonshotError } from '../errors/moonshot-error.ts';
 import type { FixtureReply } from '../fixtures/fixture-schema.ts';
 import type { TokenCounter } from '../tokens/token-counter.ts';
 import type { ChatPlan } from '../validate/plan-chat.ts';
-import type { ReplyChoice, ReplyToolCall } from './completion.ts';
-import { fitToBudget } from './fit-to-budget.ts';
+import type { ReplyChoice } from './completion.ts';
+import { fitChoice, priorToolCalls, type ChoiceDraft } from './fit-choice.ts';
 import { generatedReasoning } from './generate-completion.ts';
 
 type ChoiceScript = Omit<FixtureReply, 'usage' | 'choices'>;
@@ -34,48 +34,21 @@ function checkPossible(plan: ChatPlan, script: ChoiceScript, fixture: string): v
   }
 }
 
-async function scriptChoice(
-  plan: ChatPlan,
-  script: ChoiceScript,
-  index: number,
-  deps: { counter: TokenCounter; seed: number },
-  signal?: AbortSignal,
-): Promise<ReplyChoice> {
-  const { counter } = deps;
-  let budget = plan.outputBudget;
-  const choice: ReplyChoice = {
-    index, content: '', reasoning: undefined, toolCalls: [], finishReason: 'stop', completionTokens: 0, reasoningTokens: 0,
-  };
-  const finish = (cut: boolean): ReplyChoice => ({
-    ...choice,
-    finishReason: script.finish_reason ?? (cut ? 'length' : choice.toolCalls.length > 0 ? 'tool_calls' : 'stop'),
-  });
-  if (plan.thinking) {
+/** A script as a draft: arguments serialised, ids numbered as live, reasoning generated if missing. */
+function draftOf(plan: ChatPlan, script: ChoiceScript, index: number, seed: number): ChoiceDraft {
+  const prior = priorToolCalls(plan.request.messages);
+  return {
     // A thinking model always reasons; a script without reasoning gets generated reasoning, so the
     // client can send it back on the next turn (the API refuses a tool-call turn without it).
-    const text = script.reasoning_content ?? generatedReasoning(plan, index, deps.seed);
-    const reasoning = await fitToBudget(counter, text, budget, signal);
-    Object.assign(choice, { reasoning: reasoning.text, reasoningTokens: reasoning.tokens, completionTokens: reasoning.tokens });
-    budget -= reasoning.tokens;
-    if (reasoning.cut) return finish(true);
-  }
-  const content = await fitToBudget(counter, script.content ?? '', budget, signal);
-  choice.content = content.text;
-  choice.completionTokens += content.tokens;
-  budget -= content.tokens;
-  if (content.cut) return finish(true);
-  const priorCalls = plan.request.messages.reduce((sum, m) => sum + (m.tool_calls?.length ?? 0), 0);
-  const calls: ReplyToolCall[] = (script.tool_calls ?? []).map((call, i) => ({
-    id: call.id ?? `${call.name}_${priorCalls + i}`,
-    name: call.name,
-    arguments: typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments),
-  }));
-  const callCounts = await counter.countTexts(calls.flatMap((call) => [call.name, call.arguments]), signal);
-  const callTokens = callCounts.reduce((sum, n) => sum + n, 0);
-  if (callTokens > budget) return finish(true);
-  choice.toolCalls = calls;
-  choice.completionTokens += callTokens;
-  return finish(false);
+    reasoning: plan.thinking ? (script.reasoning_content ?? generatedReasoning(plan, index, seed)) : undefined,
+    content: script.content ?? '',
+    toolCalls: (script.tool_calls ?? []).map((call, i) => ({
+      id: call.id ?? `${call.name}_${prior + i}`,
+      name: call.name,
+      arguments: typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments),
+    })),
+    ...(script.finish_reason !== undefined && { finishReason: script.finish_reason }),
+  };
 }
 
 /**
@@ -93,7 +66,7 @@ export async function scriptChoices(
 ): Promise<ScriptedReply> {
   const scripts = Array.from({ length: plan.n }, (_, i) => reply.choices?.[Math.min(i, reply.choices.length - 1)] ?? reply);
   for (const script of scripts) checkPossible(plan, script, fixture);
-  const choices = await Promise.all(scripts.map((script, i) => scriptChoice(plan, script, i, deps, signal)));
+  const choices = await Promise.all(scripts.map((script, i) => fitChoice(draftOf(plan, script, i, deps.seed), i, plan.outputBudget, deps.counter, signal)));
   const usage = reply.usage;
   if (usage?.completion_tokens !== undefined) for (const choice of choices) choice.completionTokens = usage.completion_tokens;
   if (usage?.reasoning_tokens !== undefined) for (const choice of choices) choice.reasoningTokens = usage.reasoning_tokens;

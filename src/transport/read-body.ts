@@ -1,11 +1,6 @@
 import type { Context } from 'hono';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MoonshotError } from '../errors/moonshot-error.ts';
-
-interface NodeBindings {
-  incoming?: IncomingMessage;
-  outgoing?: ServerResponse;
-}
+import { nodeBindings } from './node-bindings.ts';
 
 const tooLarge = (limitBytes: number) => new MoonshotError({ kind: 'body_too_large', limitBytes });
 
@@ -16,7 +11,7 @@ const tooLarge = (limitBytes: number) => new MoonshotError({ kind: 'body_too_lar
  * (`app.request`) it reads `c.req`, where Hono's `bodyLimit` middleware has already applied the limit.
  */
 export async function readBodyText(c: Context, limitBytes: number): Promise<string> {
-  const incoming = (c.env as NodeBindings | undefined)?.incoming;
+  const { incoming } = nodeBindings(c);
   if (!incoming) return c.req.text();
   const declared = Number(incoming.headers['content-length']);
   if (declared > limitBytes) throw tooLarge(limitBytes);
@@ -32,7 +27,7 @@ export async function readBodyText(c: Context, limitBytes: number): Promise<stri
 
 /** Whether the request came through the Node server (so `readBodyText` enforces the limit itself). */
 export function isNodeRequest(c: Context): boolean {
-  return (c.env as NodeBindings | undefined)?.incoming !== undefined;
+  return nodeBindings(c).incoming !== undefined;
 }
 
 /**
@@ -43,7 +38,7 @@ export function isNodeRequest(c: Context): boolean {
  * which the context keeps it.
  */
 export function requestSignal(c: Context): AbortSignal {
-  const outgoing = (c.env as NodeBindings | undefined)?.outgoing;
+  const { outgoing } = nodeBindings(c);
   if (!outgoing) return ((c.get('clientRequest') as Request | undefined) ?? c.req.raw).signal;
   const controller = new AbortController();
   outgoing.once('close', () => {

@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
-import type { ServerResponse } from 'node:http';
 import { streamSSE } from 'hono/streaming';
 import type { SSEStreamingApi } from 'hono/streaming';
 import type { Clock } from '../clock.ts';
 import type { SseEvent } from '../reply/completion-chunks.ts';
 import type { StreamShape } from '../reply/stream-shape.ts';
+import { destroySocket } from './node-bindings.ts';
 import type { StreamCut } from './stream-cut.ts';
 
 /** What a stream can be asked to do besides sending its events. */
@@ -23,9 +23,7 @@ export interface SseOptions {
  * Hono has no public way to error the body, hence the reach for the stream's (TypeScript-private) writer.
  */
 function breakBody(c: Context, stream: SSEStreamingApi, reason: unknown): void {
-  const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
-  if (outgoing) {
-    outgoing.destroy();
+  if (destroySocket(c)) {
     stream.abort();
     return;
   }

@@ -1,0 +1,59 @@
+import type { ChatMessage } from '../moonshot/chat-request.ts';
+import type { TokenCounter } from '../tokens/token-counter.ts';
+import type { FinishReason, ReplyChoice, ReplyToolCall } from './completion.ts';
+import { fitToBudget } from './fit-to-budget.ts';
+
+/** What a choice would say with an unlimited budget: generated or scripted. */
+export interface ChoiceDraft {
+  /** Undefined when the model does not reason for this request. */
+  reasoning: string | undefined;
+  content: string;
+  toolCalls: ReplyToolCall[];
+  /** A finish reason to report whatever happens (a fixture's explicit one). */
+  finishReason?: FinishReason;
+}
+
+/** Number of tool calls already in the conversation: live ids count on from there (`get_weather_1`). */
+export function priorToolCalls(messages: readonly ChatMessage[]): number {
+  return messages.reduce((sum, message) => sum + (message.tool_calls?.length ?? 0), 0);
+}
+
+/**
+ * Spends the output budget the way the model does: reasoning first, then content, then tool calls
+ * (whole or not at all). Whatever the budget cuts ends the choice with finish `length`; otherwise it
+ * is `tool_calls` when there are calls, else `stop`. Token counts come from the shared counter.
+ */
+export async function fitChoice(
+  draft: ChoiceDraft,
+  index: number,
+  budget: number,
+  counter: TokenCounter,
+  signal?: AbortSignal,
+): Promise<ReplyChoice> {
+  const choice: ReplyChoice = {
+    index, content: '', reasoning: undefined, toolCalls: [], finishReason: 'stop', completionTokens: 0, reasoningTokens: 0,
+  };
+  const finish = (cut: boolean): ReplyChoice => ({
+    ...choice,
+    finishReason: draft.finishReason ?? (cut ? 'length' : choice.toolCalls.length > 0 ? 'tool_calls' : 'stop'),
+  });
+  let left = budget;
+  if (draft.reasoning !== undefined) {
+    const reasoning = await fitToBudget(counter, draft.reasoning, left, signal);
+    Object.assign(choice, { reasoning: reasoning.text, reasoningTokens: reasoning.tokens, completionTokens: reasoning.tokens });
+    left -= reasoning.tokens;
+    if (reasoning.cut) return finish(true);
+  }
+  const content = await fitToBudget(counter, draft.content, left, signal);
+  choice.content = content.text;
+  choice.completionTokens += content.tokens;
+  left -= content.tokens;
+  if (content.cut) return finish(true);
+  if (draft.toolCalls.length === 0) return finish(false);
+  const counts = await counter.countTexts(draft.toolCalls.flatMap((call) => [call.name, call.arguments]), signal);
+  const callTokens = counts.reduce((sum, n) => sum + n, 0);
+  if (callTokens > left) return finish(true);
+  choice.toolCalls = draft.toolCalls;
+  choice.completionTokens += callTokens;
+  return finish(false);
+}
