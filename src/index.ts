@@ -4,3 +4,8 @@ export { configSchema, ConfigError, type Config, type ConfigInput } from './conf
 export { createManualClock, createVirtualClock, systemClock, type Clock, type ManualClock } from './clock.ts';
 export type { ModelEntryInput } from './catalog/model-entry.ts';
 export type { TokenCounter } from './tokens/token-counter.ts';
+export { FixtureError } from './fixtures/fixture-error.ts';
+export { createFixtureSet, type FixtureSet } from './fixtures/fixture-set.ts';
+export { loadFixtures } from './fixtures/load-fixtures.ts';
+export type { Fixture, FixtureInput } from './fixtures/fixture-schema.ts';
+export type { FaultInput } from './faults/fault-schema.ts';

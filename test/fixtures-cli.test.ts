@@ -109,4 +109,17 @@ describe('fixtures through the CLI and the openai SDK', () => {
     expect(await broken.exited).toBe(2);
     expect(broken.output().stderr).toMatch(/^moonshot-mock: Failed to load fixtures from .*bad\.yaml: fixtures\[0\]\.match\.usr .+\n$/);
   });
+
+  it('reads fixture paths in a config file relative to that file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mm-config-'));
+    mkdirSync(join(dir, 'fx'));
+    writeFileSync(join(dir, 'fx', 'hi.yaml'), 'version: 1\nfixtures:\n  - reply: { content: "from the config" }\n');
+    writeFileSync(join(dir, 'mock.yaml'), 'port: 0\nfixtures: [./fx]\n');
+    const other = run(['--config', join(dir, 'mock.yaml')], {}, listening);
+    const baseURL = await other.ready;
+    const reply = await new OpenAI({ baseURL, apiKey: 'k' }).chat.completions.create({ model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'Hi' }] });
+    expect(reply.choices[0]!.message.content).toBe('from the config');
+    other.child.kill('SIGTERM');
+    await other.exited;
+  });
 });
