@@ -23,7 +23,7 @@ import { sendJson } from './transport/send-json.ts';
 
 /** Options of `createApp`/`startServer`: the config schema's fields plus what only code can pass. */
 export interface MockOptions extends ConfigInput {
-  /** Source of time for `created` (and, later, pacing and limits). Defaults to the wall clock. */
+  /** Source of time for `created`, stream pacing, fault delays and rate-limit windows. Defaults to the wall clock. */
   clock?: Clock;
   /** Token counter; defaults to one shared per encoding in the process. */
   tokenCounter?: TokenCounter;
@@ -100,8 +100,9 @@ export function createApp(options: MockOptions = {}): Hono<AppEnv> {
       return sendJson(c, errorEnvelope(err.error), status);
     }
     if (err instanceof HTTPException) return err.getResponse();
-    // The client went away mid-request: nobody reads this answer, and it is not a server fault.
-    if (err.name === 'AbortError') return c.body(null, 499 as never);
+    // The client went away (or its own timeout fired) mid-request: nobody reads this answer, and it
+    // is not a server fault.
+    if (err.name === 'AbortError' || err.name === 'TimeoutError') return c.body(null, 499 as never);
     // Never a stack trace on the wire: log it, answer with the envelope.
     console.error(err);
     return sendJson(c, errorEnvelope({ kind: 'server_error', message: 'Internal server error' }), 500);
