@@ -30,10 +30,8 @@ const httpFault = z.strictObject({
   status: z.number().int().min(400).max(599),
   type: z.string().min(1).optional(),
   message: z.string().optional(),
-  /** Wait before answering, in milliseconds of the app's clock. */
-  delay_ms: z.number().nonnegative().optional(),
-  /** Adds `Retry-After: {seconds}`. The real API sends none, so it is off unless set. */
-  retry_after: z.number().int().nonnegative().optional(),
+  delay_ms: z.number().nonnegative().optional().describe("Wait before answering, in milliseconds of the app\'s clock."),
+  retry_after: z.number().int().nonnegative().optional().describe('Adds `Retry-After: {seconds}`. The real API sends none, so it is off unless set.'),
 });
 
 /** No answer until the configured timeout, then a 504. */
