@@ -82,6 +82,12 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
+  const { code, address, port } = err as { code?: string; address?: string; port?: number };
+  if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+    const why = { EADDRINUSE: 'the address is already in use', EACCES: 'permission denied', EADDRNOTAVAIL: 'the address is not available here' }[code];
+    console.error(`moonshot-mock: Failed to listen on ${address}:${port}: ${why}. Pass another --port (0 takes a free one) or --host.`);
+    process.exit(1);
+  }
   const isUsage =
     err instanceof ConfigError || err instanceof FixtureError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
   if (!isUsage) throw err;

@@ -70,4 +70,16 @@ describe('CLI', () => {
     expect(await cli.exited).toBe(2);
     expect(cli.output().stderr).toMatch(/^moonshot-mock: Invalid option encoding: .+\n$/);
   });
+
+  it('explains a port already in use in one line and exits 1', async () => {
+    const first = run(['--port', '0'], {}, listening);
+    const port = /:(\d+)\/v1$/.exec(await first.ready)![1]!;
+    const second = run(['--port', port]);
+    expect(await second.exited).toBe(1);
+    expect(second.output().stderr).toBe(
+      `moonshot-mock: Failed to listen on 127.0.0.1:${port}: the address is already in use. Pass another --port (0 takes a free one) or --host.\n`,
+    );
+    first.child.kill('SIGTERM');
+    await first.exited;
+  });
 });
