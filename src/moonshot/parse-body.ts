@@ -7,7 +7,7 @@ const wireTypeNames: Record<string, string> = {
 };
 /** Fields that take one of several types; the live API names the richest one. */
 const unionTypeNames: Record<string, string> = {
-  'messages.content': '[]object', stop: '[]string', tool_choice: 'object', 'messages.tools.image_url': 'object',
+  'messages.content': '[]object', stop: '[]string', tool_choice: 'object',
 };
 
 function jsonTypeOf(value: unknown): string {

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../moonshot/chat-request.ts';
+import { messageText } from '../fixtures/request-view.ts';
 import type { TokenCounter } from '../tokens/token-counter.ts';
 import type { ChatPlan } from '../validate/plan-chat.ts';
 import { createRandom, hashString, type Random } from '../random.ts';
@@ -6,12 +6,6 @@ import type { ReplyChoice } from './completion.ts';
 import { composeAnswer, composeReasoning, quoteOf } from './compose-text.ts';
 import { fitChoice, priorToolCalls, type ChoiceDraft } from './fit-choice.ts';
 import { jsonValue } from './json-value.ts';
-
-function textOf(message: ChatMessage | undefined): string {
-  if (!message) return '';
-  if (typeof message.content === 'string') return message.content;
-  return (message.content ?? []).map((part) => (part.type === 'text' ? part.text : '')).join(' ');
-}
 
 /** A key for "the same request": model, length of the conversation and its last message. */
 function requestKey(plan: ChatPlan): string {
@@ -50,7 +44,8 @@ function cutAtStop(text: string, stop: readonly string[]): string {
 /** The random source and topic of choice `index` of a request: the same for the same seed and request. */
 function choiceSeed(plan: ChatPlan, index: number, seed: number): { random: Random; topic: string } {
   const random = createRandom(`${seed}|${requestKey(plan)}|${index}`);
-  const topic = quoteOf(textOf(plan.request.messages.findLast((m) => m.role === 'user')));
+  const lastUser = plan.request.messages.findLast((m) => m.role === 'user');
+  const topic = quoteOf(lastUser ? messageText(lastUser) : '');
   return { random, topic };
 }
 
