@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { matchSchema } from '../fixtures/fixture-schema.ts';
+import { matchSchema } from '../match/match-schema.ts';
 import { faultSchema } from './fault-schema.ts';
 
 const match = { match: matchSchema.optional() };

@@ -1,4 +1,4 @@
-import type { ChatRequest } from '../moonshot/chat-request.ts';
+import type { ChatRequest } from './chat-request.ts';
 import { MoonshotError, invalidRequest } from '../errors/moonshot-error.ts';
 
 const MAX_TOOLS = 128;

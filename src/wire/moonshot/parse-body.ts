@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { invalidRequest } from '../errors/moonshot-error.ts';
+import { invalidRequest } from '../../errors/moonshot-error.ts';
 
 /** Go-style type names, as the live message shows them (`expected type []object`). */
 const wireTypeNames: Record<string, string> = {

@@ -1,5 +1,5 @@
 import type { ModelEntry } from '../catalog/model-entry.ts';
-import type { ChatRequest } from '../moonshot/chat-request.ts';
+import type { ChatRequest } from './chat-request.ts';
 
 /**
  * Whether the model reasons for this request: always for `always` models, unless

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import { invalidRequest } from '../errors/moonshot-error.ts';
-import { readBodyText } from '../transport/read-body.ts';
+import { invalidRequest } from '../../errors/moonshot-error.ts';
+import { readBodyText } from '../../transport/read-body.ts';
 
 /** Reads the body as JSON; an empty, oversized or malformed body is a 400 `invalid_request_error`, never a 500. */
 export async function readJson(c: Context, limitBytes: number): Promise<unknown> {

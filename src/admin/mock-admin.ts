@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../deps.ts';
-import { parseBody } from '../moonshot/parse-body.ts';
 import { sendJson } from '../transport/send-json.ts';
-import { readJson } from './read-json.ts';
+import { parseBody } from '../wire/moonshot/parse-body.ts';
+import { readJson } from '../wire/moonshot/read-json.ts';
 
 const clockRequestSchema = z.strictObject({ advance_ms: z.number().int().nonnegative() });
 
@@ -11,7 +11,8 @@ const clockRequestSchema = z.strictObject({ advance_ms: z.number().int().nonnega
  * The emulator's own endpoints (not Moonshot's), outside /v1 and without auth:
  * `POST /_mock/clock {"advance_ms": N}` moves the app clock (rate-limit windows, `created`, waiting
  * delays on a manual clock); `GET /_mock/limits` shows each user's limits and usage;
- * `POST /_mock/reset` forgets fixture and fault call counts and rate-limit usage.
+ * `POST /_mock/reset` resets the app's run state: fixture uses, fault counters and chance, ids,
+ * rate-limit usage and the clock offset.
  */
 export function mockAdminRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -20,11 +21,9 @@ export function mockAdminRoutes(deps: AppDeps): Hono<AppEnv> {
     deps.clock.advance(advance_ms);
     return sendJson(c, { now_ms: deps.clock.now() });
   });
-  routes.get('/limits', (c) => sendJson(c, { users: deps.limiter.snapshot() }));
+  routes.get('/limits', async (c) => sendJson(c, { users: await deps.limiter.snapshot() }));
   routes.post('/reset', (c) => {
-    deps.fixtures.resetCalls();
-    deps.faults.reset();
-    deps.limiter.reset();
+    deps.state.reset();
     return sendJson(c, { reset: true });
   });
   return routes;

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import type { ModelEntry } from '../catalog/model-entry.ts';
-import type { AppDeps, AppEnv } from '../deps.ts';
-import { sendJson } from '../transport/send-json.ts';
-import { requireModel } from '../validate/plan-chat.ts';
+import type { ModelEntry } from '../../catalog/model-entry.ts';
+import type { AppDeps, AppEnv } from '../../deps.ts';
+import { sendJson } from '../../transport/send-json.ts';
+import { requireModel } from '../../chat/plan-chat.ts';
 import { authenticate } from './authenticate.ts';
 
 // The older OpenAI-style fields (root/parent/permission) as in the live 2024 list; sent with the new ones.

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog.ts';
 import type { ModelEntry } from '../catalog/model-entry.ts';
-import type { ChatRequest } from '../moonshot/chat-request.ts';
+import type { ChatRequest } from './chat-request.ts';
 import type { TokenCounter } from '../tokens/token-counter.ts';
 import { countPrompt } from '../tokens/count-prompt.ts';
 import { MoonshotError } from '../errors/moonshot-error.ts';

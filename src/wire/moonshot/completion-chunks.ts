@@ -1,11 +1,9 @@
-import type { Completion, ReplyChoice } from './completion.ts';
+import type { Completion, ReplyChoice } from '../../reply/completion.ts';
 import { totalUsage, wireToolCalls } from './completion-body.ts';
-import { splitPieces } from './compose-text.ts';
-import { defaultStreamShape, type StreamShape } from './stream-shape.ts';
+import { splitPieces } from '../../reply/compose-text.ts';
+import { defaultStreamShape, type StreamShape } from '../../reply/stream-shape.ts';
 import { buildUsage } from './usage.ts';
-
-/** One SSE event: a chunk (with the word pieces it carries, for pacing) or a comment line. */
-export type SseEvent = { data: object; pieces: number } | { comment: string };
+import type { SseEvent } from '../../transport/wire-encoder.ts';
 
 /** Splits tool-call arguments the way the live stream does: `{"`, `city`, `":`, ` "`, `Paris`, `"}`. */
 export function argumentSlices(args: string): string[] {

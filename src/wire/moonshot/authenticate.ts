@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AppDeps, AppEnv } from '../deps.ts';
-import { MoonshotError } from '../errors/moonshot-error.ts';
+import type { AppDeps, AppEnv } from '../../deps.ts';
+import { MoonshotError } from '../../errors/moonshot-error.ts';
 
 /**
  * A2: open mode accepts any non-empty `Authorization: Bearer <key>`; with `apiKeys` or `users`

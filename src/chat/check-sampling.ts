@@ -1,5 +1,5 @@
 import type { ModelEntry } from '../catalog/model-entry.ts';
-import type { ChatRequest } from '../moonshot/chat-request.ts';
+import type { ChatRequest } from './chat-request.ts';
 import { MoonshotError, invalidRequest } from '../errors/moonshot-error.ts';
 
 /** Below this temperature only one choice can be returned (Moonshot: "very close to 0"; a documented guess). */

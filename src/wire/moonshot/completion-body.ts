@@ -1,4 +1,4 @@
-import type { Completion, ReplyChoice } from './completion.ts';
+import type { Completion, ReplyChoice } from '../../reply/completion.ts';
 import { buildUsage, type WireUsage } from './usage.ts';
 
 /** The wire tool call, with `index` as in 2026 captures. */

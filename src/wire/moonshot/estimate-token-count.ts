@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
-import type { AppDeps, AppEnv } from '../deps.ts';
-import { invalidRequest } from '../errors/moonshot-error.ts';
-import { estimateRequestSchema } from '../moonshot/chat-request.ts';
-import { parseBody } from '../moonshot/parse-body.ts';
-import { countPrompt } from '../tokens/count-prompt.ts';
-import { sendJson } from '../transport/send-json.ts';
-import { requireModel } from '../validate/plan-chat.ts';
+import type { AppDeps, AppEnv } from '../../deps.ts';
+import { invalidRequest } from '../../errors/moonshot-error.ts';
+import { estimateRequestSchema } from '../../chat/chat-request.ts';
+import { parseBody } from './parse-body.ts';
+import { countPrompt } from '../../tokens/count-prompt.ts';
+import { sendJson } from '../../transport/send-json.ts';
+import { requireModel } from '../../chat/plan-chat.ts';
 import { authenticate } from './authenticate.ts';
 import { readJson } from './read-json.ts';
-import { requestSignal } from '../transport/read-body.ts';
+import { requestSignal } from '../../transport/read-body.ts';
 
 /**
  * POST /v1/tokenizers/estimate-token-count (B6): `{"data":{"total_tokens":N}}`, counted by the same

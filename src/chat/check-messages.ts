@@ -1,5 +1,5 @@
 import type { ModelEntry } from '../catalog/model-entry.ts';
-import type { ChatMessage, ChatRequest } from '../moonshot/chat-request.ts';
+import type { ChatMessage, ChatRequest } from './chat-request.ts';
 import { MoonshotError, invalidRequest } from '../errors/moonshot-error.ts';
 
 const ROLES = new Set(['system', 'user', 'assistant', 'tool']);
