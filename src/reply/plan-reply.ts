@@ -15,7 +15,7 @@ export interface FaultSettings {
 /** What a fault does to a reply: answer an error instead, or break the JSON or the stream. */
 type Effect =
   | { kind: 'error'; plan: Extract<ReplyPlan, { kind: 'error' }> }
-  | { kind: 'reply'; deadline?: Deadline; json?: JsonCut; stream?: StreamCut };
+  | { kind: 'reply'; delayMs?: number; deadline?: Deadline; json?: JsonCut; stream?: StreamCut };
 
 /**
  * The one switch over fault kinds: what each does to a JSON answer and to a stream. Adding a fault
@@ -67,9 +67,10 @@ export function planReply(input: { chat: ChatPlan; pick: Pick; fault: Fault | un
   if (pick.kind === 'unmatched') return { kind: 'error', error: pick.error, delayMs: 0, headers: {} };
   const shape: StreamShape = pick.kind === 'fixture' ? streamShapeOf(pick.fixture.stream) : defaultStreamShape;
   const { deadline } = effect;
-  if (!chat.request.stream) return { kind: 'json', shape, deadline, cut: effect.json };
+  const delayMs = effect.delayMs ?? 0;
+  if (!chat.request.stream) return { kind: 'json', delayMs, shape, deadline, cut: effect.json };
   // Under a deadline the stream goes at the simulated speed, so it takes its generation time.
   const paced = deadline && shape.tokensPerSecond === undefined ? { ...shape, tokensPerSecond: deadline.tokensPerSecond } : shape;
   const includeUsage = chat.request.stream_options?.include_usage === true;
-  return { kind: 'stream', shape: paced, includeUsage, deadline, cut: effect.stream };
+  return { kind: 'stream', delayMs, shape: paced, includeUsage, deadline, cut: effect.stream };
 }

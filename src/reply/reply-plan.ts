@@ -41,17 +41,17 @@ export interface Deadline {
 }
 
 /**
- * What a request gets, decided before any reply text exists (see `planReply`): an error after a
- * delay, or the completion as JSON or as a stream, each with its deadline and its cut. The `json`
+ * What a request gets, decided before any reply text exists (see `planReply`): an error, or the
+ * completion as JSON or as a stream, each with its delay (before anything is sent), its deadline and its cut. The `json`
  * and `stream` plans serve the picked reply (a fixture's `replies` move on); `error` serves none.
  */
 export type ReplyPlan =
   | { kind: 'error'; error: ErrorKind; delayMs: number; headers: Record<string, string> }
-  | { kind: 'json'; shape: StreamShape; deadline?: Deadline; cut?: JsonCut }
-  | { kind: 'stream'; shape: StreamShape; includeUsage: boolean; deadline?: Deadline; cut?: StreamCut };
+  | { kind: 'json'; delayMs: number; shape: StreamShape; deadline?: Deadline; cut?: JsonCut }
+  | { kind: 'stream'; delayMs: number; shape: StreamShape; includeUsage: boolean; deadline?: Deadline; cut?: StreamCut };
 
 /** A plan with its completion, every wait resolved: what the sender executes. */
 export type Outgoing =
   | Extract<ReplyPlan, { kind: 'error' }>
   | { kind: 'json'; completion: Completion; delayMs: number; cut?: JsonCut }
-  | { kind: 'stream'; completion: Completion; shape: StreamShape; includeUsage: boolean; cut?: StreamCut };
+  | { kind: 'stream'; completion: Completion; delayMs: number; shape: StreamShape; includeUsage: boolean; cut?: StreamCut };

@@ -9,16 +9,17 @@ import type { Outgoing, ReplyPlan } from './reply-plan.ts';
  * deadline's error, sent when the timeout has passed. Pure.
  */
 export function settleReply(plan: Exclude<ReplyPlan, { kind: 'error' }>, completion: Completion): Outgoing {
-  let delayMs = 0;
+  let { delayMs } = plan;
   if (plan.deadline) {
     const { timeoutMs, tokensPerSecond, error } = plan.deadline;
     const tokens = Math.max(...completion.choices.map((choice) => choice.completionTokens));
     const generationMs = plan.shape.ttftMs + (tokens * 1000) / (plan.shape.tokensPerSecond ?? tokensPerSecond);
-    if (generationMs > timeoutMs) return { kind: 'error', error, delayMs: timeoutMs, headers: {} };
-    delayMs = generationMs;
+    if (generationMs > timeoutMs) return { kind: 'error', error, delayMs: delayMs + timeoutMs, headers: {} };
+    // A JSON answer waits for its whole generation; a stream is paced as it goes.
+    if (plan.kind === 'json') delayMs += generationMs;
   }
   if (plan.kind === 'json') return { kind: 'json', completion, delayMs, cut: plan.cut };
-  return { kind: 'stream', completion, shape: plan.shape, includeUsage: plan.includeUsage, cut: plan.cut };
+  return { kind: 'stream', completion, delayMs, shape: plan.shape, includeUsage: plan.includeUsage, cut: plan.cut };
 }
 
 /**

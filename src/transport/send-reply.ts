@@ -31,7 +31,6 @@ function brokenResponse(c: Context): Response {
 
 async function sendJsonReply(c: Context, out: Extract<Outgoing, { kind: 'json' }>, options: SendOptions): Promise<Response> {
   const { clock, signal, encoder } = options;
-  if (out.delayMs > 0) await clock.sleep(out.delayMs, signal);
   const { cut } = out;
   if (cut === undefined) return sendJson(c, encoder.body(out.completion));
   switch (cut.kind) {
@@ -120,29 +119,35 @@ async function writeStream(sink: SseSink, out: Extract<Outgoing, { kind: 'stream
 }
 
 /**
- * The one sender: executes an `Outgoing` plan. An error waits its delay, then is thrown for the
- * dialect's error handler (with the plan's headers set); JSON waits its delay, then is sent or broken
- * by its cut; a stream goes straight onto the Node response behind the Node server (so cuts are
- * measured on the socket), or through Hono's `streamSSE` in-process. `onEnd` runs once, when the
- * response is over.
+ * The one sender: executes an `Outgoing` plan after its delay. An error is thrown for the dialect's
+ * error handler (with the plan's headers set); JSON is sent or broken by its cut; a stream goes
+ * straight onto the Node response behind the Node server (so cuts are measured on the socket), or
+ * through Hono's `streamSSE` in-process. `onEnd` runs once, when the response is over.
  */
 export async function sendReply(c: Context, out: Outgoing, options: SendOptions): Promise<Response> {
-  if (out.kind === 'stream') {
-    const { outgoing } = nodeBindings(c);
-    const failed = (error: unknown) => options.log(`moonshot-mock: a stream failed: ${error instanceof Error ? error.stack : String(error)}`);
-    if (!outgoing) return streamSSE(c, (stream) => writeStream(honoSink(stream), out, options), async (error) => failed(error));
-    writeStream(nodeSink(outgoing, streamHeaders(c)), out, options).catch((error: unknown) => {
-      failed(error);
-      outgoing.destroy();
-    });
-    return RESPONSE_ALREADY_SENT;
-  }
+  let streaming = false;
   try {
-    if (out.kind === 'json') return await sendJsonReply(c, out, options);
     if (out.delayMs > 0) await options.clock.sleep(out.delayMs, options.signal);
+    if (out.kind === 'json') return await sendJsonReply(c, out, options);
+    if (out.kind === 'stream') {
+      streaming = true;
+      return startStream(c, out, options);
+    }
     for (const [name, value] of Object.entries(out.headers)) c.header(name, value);
     throw new MoonshotError(out.error);
   } finally {
-    options.onEnd();
+    if (!streaming) options.onEnd();
   }
+}
+
+/** Starts a stream: on the Node response itself behind the Node server, through `streamSSE` in-process. */
+function startStream(c: Context, out: Extract<Outgoing, { kind: 'stream' }>, options: SendOptions): Response {
+  const { outgoing } = nodeBindings(c);
+  const failed = (error: unknown) => options.log(`moonshot-mock: a stream failed: ${error instanceof Error ? error.stack : String(error)}`);
+  if (!outgoing) return streamSSE(c, (stream) => writeStream(honoSink(stream), out, options), async (error) => failed(error));
+  writeStream(nodeSink(outgoing, streamHeaders(c)), out, options).catch((error: unknown) => {
+    failed(error);
+    outgoing.destroy();
+  });
+  return RESPONSE_ALREADY_SENT;
 }
