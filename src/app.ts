@@ -1,4 +1,5 @@
-import { Hono } from 'hono';
+import { Hono, type Context, type Next } from 'hono';
+import { isAdminPath, journalRequests } from './admin/journal-requests.ts';
 import { mockAdminRoutes } from './admin/mock-admin.ts';
 import { createCatalog } from './catalog/catalog.ts';
 import { createAdjustableClock, systemClock, type Clock } from './clock.ts';
@@ -6,9 +7,9 @@ import { parseConfig, type ConfigInput } from './config.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { createFixtureSet, type FixtureSet } from './fixtures/fixture-set.ts';
 import { loadFixtures } from './fixtures/load-fixtures.ts';
-import { createMemoryUsageStore } from './limits/memory-usage-store.ts';
-import { createRateLimiter } from './limits/rate-limiter.ts';
 import { createUserDirectory } from './limits/user-directory.ts';
+import { createNamespace } from './namespace.ts';
+import { createNamespaces, DEFAULT_NAMESPACE } from './state/namespaces.ts';
 import { createRunState } from './state/run-state.ts';
 import { getSharedTokenCounter, type TokenCounter } from './tokens/token-counter.ts';
 import { createErrorHandler } from './transport/error-handler.ts';
@@ -49,33 +50,47 @@ export function splitOptions(options: MockOptions) {
  */
 export function createApp(options: MockOptions = {}): Hono<AppEnv> {
   const { config, clock, tokenCounter, fixtureSet, log } = splitOptions(options);
-  const state = createRunState(config.seed);
-  const appClock = createAdjustableClock(clock ?? systemClock, state);
+  const journalLimit = config.journalLimit;
+  // The default namespace's state also holds the clock offset: the clock is one for the whole app.
+  const defaultState = createRunState(config.seed, { journalLimit });
+  const appClock = createAdjustableClock(clock ?? systemClock, defaultState);
   const users = createUserDirectory(config);
   const fixtures = fixtureSet ?? createFixtureSet(loadFixtures(config.fixtures));
-  fixtures.subscribe((change) => (change.kind === 'reset' ? state.reset() : state.forgetFixtures(change.changed)));
+  const parts = { config, clock: appClock, users, files: fixtures };
+  const namespaces = createNamespaces(config.maxNamespaces, (name) =>
+    createNamespace(name, name === DEFAULT_NAMESPACE ? defaultState : createRunState(config.seed, { journalLimit, idSalt: name }), parts),
+  );
+  fixtures.subscribe((change) => {
+    if (change.kind === 'reset') return namespaces.resetAll();
+    for (const name of namespaces.names()) namespaces.find(name)?.state.forgetFixtures(change.changed);
+  });
   const deps: AppDeps = {
     config,
     catalog: createCatalog({ models: config.models, replaceModels: config.replaceModels }),
     counter: tokenCounter ?? getSharedTokenCounter(config.encoding),
     clock: appClock,
-    state,
+    namespaces,
     fixtures,
     users,
-    limiter: createRateLimiter(config, appClock, users, createMemoryUsageStore(state, appClock)),
     log,
   };
   const app = new Hono<AppEnv>();
+  const journal = journalRequests(deps);
   app.use('*', async (c, next) => {
-    const ids = state.ids.next();
-    c.set('ids', ids);
     if (!isNodeRequest(c)) c.set('clientRequest', c.req.raw);
-    c.header('Msh-Request-Id', ids.requestId);
-    if (!config.logRequests) return next();
+    if (!config.logRequests) return handle(c, next);
     const started = performance.now();
-    await next();
-    log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms ${ids.requestId}`);
+    await handle(c, next);
+    log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms ${c.get('ids').requestId}`);
   });
+  // Admin requests draw their ids from the default namespace and are not journaled.
+  const handle = (c: Context<AppEnv>, next: Next) => {
+    if (!isAdminPath(c.req.path)) return journal(c, next);
+    const ids = namespaces.default.state.ids.next();
+    c.set('ids', ids);
+    c.header('Msh-Request-Id', ids.requestId);
+    return next();
+  };
   app.route('/v1', moonshotApp(deps));
   app.route('/_mock', mockAdminRoutes(deps));
   app.notFound(notFound);

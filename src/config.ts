@@ -40,6 +40,14 @@ export const configSchema = z.strictObject({
   tokensPerSecond: z.coerce.number().positive().default(60),
   /** Longest a `stall` fault holds a connection open before ending it, so nothing leaks. */
   stallCapMs: z.coerce.number().int().positive().default(5 * 60 * 1000),
+  /** Requests each namespace's journal keeps (`GET /_mock/requests`); older ones are dropped. */
+  journalLimit: z.coerce.number().int().positive().default(1000),
+  /** A journaled body past this many bytes is kept as its first characters only. */
+  journalBodyBytes: z.coerce.number().int().nonnegative().default(64 * 1024),
+  /** Namespaces (`x-mock-namespace`) that may exist at once, the default one included. */
+  maxNamespaces: z.coerce.number().int().min(1).default(1000),
+  /** When set, every `/_mock/*` route needs `Authorization: Bearer <adminToken>` (401 otherwise). */
+  adminToken: z.string().min(1).optional(),
   /** Moonshot's rate limiter: `tier`, explicit `limits`, and `users` owning keys (off when none is set). */
   ...limitsConfigShape,
 });

@@ -2,29 +2,53 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { sendJson } from '../transport/send-json.ts';
-import { parseBody } from '../wire/moonshot/parse-body.ts';
-import { readJson } from '../wire/moonshot/read-json.ts';
+import { adminOpenApi } from './admin-openapi.ts';
+import { requireAdminToken } from './admin-token.ts';
+import { fixtureRoutes } from './fixture-routes.ts';
+import { journalRoutes } from './journal-routes.ts';
+import { namedNamespace, namespacesToRead, parseAdminInput, readAdminJson } from './parse-admin-input.ts';
 
 const clockRequestSchema = z.strictObject({ advance_ms: z.number().int().nonnegative() });
 
 /**
- * The emulator's own endpoints (not Moonshot's), outside /v1 and without auth:
- * `POST /_mock/clock {"advance_ms": N}` moves the app clock (rate-limit windows, `created`, waiting
- * delays on a manual clock); `GET /_mock/limits` shows each user's limits and usage;
- * `POST /_mock/reset` resets the app's run state: fixture uses, fault counters and chance, ids,
- * rate-limit usage and the clock offset.
+ * The emulator's own endpoints (not Moonshot's), outside /v1, locked by `adminToken` when set:
+ * `POST /_mock/clock {"advance_ms": N}` moves the app clock; `GET /_mock/limits` shows each user's
+ * limits and usage in a namespace; `POST /_mock/reset` resets everything, or one namespace with
+ * `?namespace=`; `GET /_mock/namespaces`, `DELETE /_mock/namespaces/{name}`; the journal
+ * (`/requests`, `/verify`), runtime fixtures and scenarios; `GET /_mock/health`; and this API's
+ * OpenAPI document at `GET /_mock/openapi.json`.
  */
 export function mockAdminRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
+  routes.use('*', requireAdminToken(deps.config.adminToken));
+  routes.get('/health', (c) => sendJson(c, { status: 'ok' }));
+  routes.get('/openapi.json', (c) => sendJson(c, adminOpenApi()));
   routes.post('/clock', async (c) => {
-    const { advance_ms } = parseBody(clockRequestSchema, await readJson(c, 1024 * 1024));
+    const { advance_ms } = parseAdminInput(c, clockRequestSchema, await readAdminJson(c, deps));
     deps.clock.advance(advance_ms);
     return sendJson(c, { now_ms: deps.clock.now() });
   });
-  routes.get('/limits', async (c) => sendJson(c, { users: await deps.limiter.snapshot() }));
-  routes.post('/reset', (c) => {
-    deps.state.reset();
-    return sendJson(c, { reset: true });
+  routes.get('/limits', async (c) => {
+    const namespace = namespacesToRead(deps, namedNamespace(c))[0] ?? deps.namespaces.default;
+    return sendJson(c, { namespace: namespace.name, users: await namespace.limiter.snapshot() });
   });
+  routes.post('/reset', (c) => {
+    const name = namedNamespace(c);
+    if (name === undefined || name === '*') deps.namespaces.resetAll();
+    else deps.namespaces.find(name)?.reset();
+    return sendJson(c, { reset: true, namespace: name === undefined || name === '*' ? '*' : name });
+  });
+  routes.get('/namespaces', (c) =>
+    sendJson(c, {
+      namespaces: deps.namespaces.names().map((name) => {
+        const namespace = deps.namespaces.find(name)!;
+        return { name, requests: namespace.state.journal.entries().length, runtimeFixtures: namespace.runtime.current().length };
+      }),
+      max: deps.config.maxNamespaces,
+    }),
+  );
+  routes.delete('/namespaces/:name', (c) => sendJson(c, { dropped: deps.namespaces.drop(c.req.param('name')) }));
+  routes.route('/', journalRoutes(deps));
+  routes.route('/', fixtureRoutes(deps));
   return routes;
 }

@@ -13,9 +13,9 @@ export interface IdSource {
   next(): RequestIds;
 }
 
-/** Creates the app's id sequence from its seed. */
-export function createIdSource(seed: number): IdSource {
-  const random = createRandom(`ids|${seed}`);
+/** Creates an id sequence from the app's seed (and a namespace's salt, if any). */
+export function createIdSource(seed: number, salt?: string): IdSource {
+  const random = createRandom(salt === undefined ? `ids|${seed}` : `ids|${seed}|${salt}`);
   return {
     next() {
       const h = random.hex(32);

@@ -1,5 +1,6 @@
 import { createRandom, type Random } from '../random.ts';
 import { createIdSource, type IdSource } from './id-source.ts';
+import { createJournal, type Journal } from './journal.ts';
 import type { SlidingWindow } from './sliding-window.ts';
 
 /** How often a fixture has been used since the last reset. */
@@ -20,9 +21,9 @@ export interface UserUsage {
 }
 
 /**
- * Everything one app accumulates while it runs, in one resettable owner: fixture uses, fault
- * counters and their seeded chance, the id sequence, rate-limit usage, the clock offset. Fixture sets
- * hold definitions only. A namespace would be one more of these.
+ * Everything one namespace accumulates while it runs, in one resettable owner: fixture uses, fault
+ * counters and their seeded chance, the id sequence, scenario states, the journal, rate-limit usage,
+ * the clock offset (read from the default namespace's). Fixture sets hold definitions only.
  */
 export interface RunState {
   /** Uses of each fixture, by name; absent means unused. */
@@ -37,26 +38,41 @@ export interface RunState {
   readonly faultRandom: Random;
   /** Request ids and completion suffixes, in request order from the seed. */
   readonly ids: IdSource;
+  /** The state of each scenario that has moved, by name; absent means `started`. */
+  readonly scenarios: Map<string, string>;
+  /** Every request of this namespace, bounded. */
+  readonly journal: Journal;
   /** Rate-limit usage by user (organisation). */
   readonly usage: Map<string, UserUsage>;
   /** How far `POST /_mock/clock` has moved the app clock, in milliseconds. */
   clockOffsetMs: number;
   /** +1 on each reset, so a slot admitted before a reset is not released twice. */
   readonly epoch: number;
-  /** Forgets everything above: uses and counters empty, random streams back at the seed, offset 0. */
+  /** Forgets everything above: uses, counters, scenario states and journal empty, random streams back at the seed, offset 0. */
   reset(): void;
   /** Forgets the uses of these fixtures (a reload changed or removed them), so they start over. */
   forgetFixtures(names: Iterable<string>): void;
 }
 
-/** Creates the state of one app, seeded by `seed`. */
-export function createRunState(seed: number): RunState {
+/** Options of `createRunState`. */
+export interface RunStateOptions {
+  /** Most journal entries kept (default 1000); older ones are dropped. */
+  journalLimit?: number;
+  /** Salts the id sequence, so two namespaces never hand out the same request ids. */
+  idSalt?: string;
+}
+
+/** Creates the state of one namespace, seeded by `seed`. */
+export function createRunState(seed: number, options: RunStateOptions = {}): RunState {
+  const newIds = () => createIdSource(seed, options.idSalt);
   let faultRandom = createRandom(`faults|${seed}`);
-  let ids = createIdSource(seed);
+  let ids = newIds();
   let epoch = 0;
   const fixtureUses = new Map<string, FixtureUse>();
   const configFaultCalls: number[] = [];
   const usage = new Map<string, UserUsage>();
+  const scenarios = new Map<string, string>();
+  const journal = createJournal(options.journalLimit ?? 1000);
   return {
     fixtureUses,
     useOf(name) {
@@ -66,6 +82,8 @@ export function createRunState(seed: number): RunState {
     },
     served: { get: (name) => fixtureUses.get(name)?.served },
     configFaultCalls,
+    scenarios,
+    journal,
     usage,
     clockOffsetMs: 0,
     get faultRandom() {
@@ -81,8 +99,10 @@ export function createRunState(seed: number): RunState {
       fixtureUses.clear();
       configFaultCalls.length = 0;
       usage.clear();
+      scenarios.clear();
+      journal.clear();
       faultRandom = createRandom(`faults|${seed}`);
-      ids = createIdSource(seed);
+      ids = newIds();
       this.clockOffsetMs = 0;
       epoch++;
     },

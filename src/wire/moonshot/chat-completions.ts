@@ -3,7 +3,7 @@ import type { ChatPlan } from '../../chat/plan-chat.ts';
 import { planChat } from '../../chat/plan-chat.ts';
 import { chatRequestSchema } from '../../chat/chat-request.ts';
 import { createdSeconds } from '../../clock.ts';
-import type { AppDeps, AppEnv } from '../../deps.ts';
+import type { AppDeps, AppEnv, Namespace } from '../../deps.ts';
 import { MoonshotError } from '../../errors/moonshot-error.ts';
 import type { Fault } from '../../faults/fault-schema.ts';
 import { pickRequestFault } from '../../faults/pick-request-fault.ts';
@@ -15,7 +15,9 @@ import { planReply } from '../../reply/plan-reply.ts';
 import { completeReply } from '../../reply/settle-reply.ts';
 import { requestSignal } from '../../transport/read-body.ts';
 import { sendReply } from '../../transport/send-reply.ts';
+import { SCENARIO_START } from '../../fixtures/match-fixture.ts';
 import { authenticate } from './authenticate.ts';
+import { completionNote, matchNote } from './journal-notes.ts';
 import { moonshotEncoder } from './moonshot-encoder.ts';
 import { parseBody } from './parse-body.ts';
 import { readJson } from './read-json.ts';
@@ -23,24 +25,42 @@ import { readJson } from './read-json.ts';
 /**
  * POST /v1/chat/completions, as the flow: parse → plan (validate, count, context check) → admit
  * (rate limits; the slot is held until the response or stream ends) → pick a fixture and a fault →
- * plan the reply → build and send it.
+ * plan the reply → build and send it. Everything runs in the request's namespace, and each step
+ * notes what it decided for the journal.
  */
 export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.post('/chat/completions', authenticate(deps), async (c) => {
     const signal = requestSignal(c);
+    const namespace = c.get('namespace');
+    const { state } = namespace;
+    const note = c.get('journalNote');
     const request = parseBody(chatRequestSchema, await readJson(c, deps.config.maxBodyBytes));
+    note.model = request.model;
+    note.stream = request.stream === true;
     const chat = await planChat(request, deps, signal);
-    const release = await admit(deps, c, chat);
+    const release = await admit(deps, c, chat, namespace);
+    let fault: Fault | undefined;
+    const onEnd = () => {
+      release();
+      // An injected disconnect closes the connection itself; only the client's own leaving counts.
+      note.aborted = signal.aborted && fault?.kind !== 'disconnect';
+      if (note.entry) note.entry.aborted = note.aborted;
+    };
     try {
       let view: RequestView | undefined;
       const viewOnce = () => (view ??= viewRequest(request, chat.thinking, c.req.header()));
-      const pick = pickFixture(deps.fixtures, viewOnce, deps.state.served, deps.config.unmatched);
-      const fault = pickFault(deps, c, pick, viewOnce);
+      const pick = pickFixture(namespace.fixtures, viewOnce, state.served, deps.config.unmatched, state.scenarios);
+      note.match = matchNote(pick);
+      const scenario = pick.kind === 'fixture' ? pick.fixture.scenario : undefined;
+      const before = scenario && (state.scenarios.get(scenario.name) ?? SCENARIO_START);
+      fault = pickFault(deps, c, pick, viewOnce, state);
       const reply = planReply({ chat, pick, fault, settings: deps.config });
       const inputs = { counter: deps.counter, seed: deps.config.seed, created: createdSeconds(deps.clock, deps.config.fixedTime), ids: c.get('ids') };
-      const outgoing = await completeReply(reply, pick, deps.state, () => buildCompletion(chat, pick, inputs, signal));
-      return await sendReply(c, outgoing, { encoder: moonshotEncoder, clock: deps.clock, signal, onEnd: release, log: deps.log });
+      const outgoing = await completeReply(reply, pick, state, () => buildCompletion(chat, pick, inputs, signal));
+      if (scenario && before) note.scenario = { name: scenario.name, state: before, next: state.scenarios.get(scenario.name) ?? SCENARIO_START };
+      if (outgoing.kind !== 'error') Object.assign(note, completionNote(outgoing.completion));
+      return await sendReply(c, outgoing, { encoder: moonshotEncoder, clock: deps.clock, signal, onEnd, log: deps.log });
     } catch (error) {
       release();
       throw error;
@@ -49,26 +69,30 @@ export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
   return routes;
 }
 
-/** Admits the request under the rate limits, or logs the hit and throws its 429; returns the slot's release. */
-async function admit(deps: AppDeps, c: Context<AppEnv>, chat: ChatPlan): Promise<() => void> {
+/** Admits the request under the namespace's rate limits, or logs the hit and throws its 429; returns the slot's release. */
+async function admit(deps: AppDeps, c: Context<AppEnv>, chat: ChatPlan, namespace: Namespace): Promise<() => void> {
   const { request, model, promptTokens } = chat;
   const charge = admissionCharge(promptTokens, request.max_completion_tokens ?? request.max_tokens, model.default_max_tokens);
-  const admission = await deps.limiter.admit(c.get('apiKey'), charge);
+  const admission = await namespace.limiter.admit(c.get('apiKey'), charge);
+  c.get('journalNote').rateLimit = !namespace.limiter.enabled ? 'off' : admission.ok ? 'admitted' : 'limited';
   if (admission.ok) return admission.release;
   const error = new MoonshotError(admission.error);
   deps.log(`moonshot-mock: rate limit hit (limiter): ${error.message} [${c.get('ids').requestId}]`);
   throw error;
 }
 
-/** The fault this request gets (header > fixture > config), logged when there is one. */
-function pickFault(deps: AppDeps, c: Context<AppEnv>, pick: Pick, view: () => RequestView): Fault | undefined {
+/** The fault this request gets (header > fixture > config), logged and noted when there is one. */
+function pickFault(deps: AppDeps, c: Context<AppEnv>, pick: Pick, view: () => RequestView, state: Namespace['state']): Fault | undefined {
   const chosen = pickRequestFault({
-    state: deps.state,
+    state,
     header: c.req.header('x-mock-fault'),
     fixture: pick.kind === 'fixture' ? pick.fixture : undefined,
     configFaults: deps.config.faults,
     view,
   });
-  if (chosen) deps.log(`moonshot-mock: injected ${chosen.fault.kind} fault (source: ${chosen.source}) [${c.get('ids').requestId}]`);
+  if (chosen) {
+    deps.log(`moonshot-mock: injected ${chosen.fault.kind} fault (source: ${chosen.source}) [${c.get('ids').requestId}]`);
+    c.get('journalNote').fault = { kind: chosen.fault.kind, source: chosen.source };
+  }
   return chosen?.fault;
 }

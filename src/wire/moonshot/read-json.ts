@@ -1,14 +1,21 @@
 import type { Context } from 'hono';
+import type { AppEnv } from '../../deps.ts';
 import { invalidRequest } from '../../errors/moonshot-error.ts';
 import { readBodyText } from '../../transport/read-body.ts';
 
-/** Reads the body as JSON; an empty, oversized or malformed body is a 400 `invalid_request_error`, never a 500. */
-export async function readJson(c: Context, limitBytes: number): Promise<unknown> {
+/**
+ * Reads the body as JSON; an empty, oversized or malformed body is a 400 `invalid_request_error`,
+ * never a 500. The text (and the value, once parsed) stay on the context for the journal.
+ */
+export async function readJson(c: Context<AppEnv>, limitBytes: number): Promise<unknown> {
   const text = await readBodyText(c, limitBytes);
+  const body: { text: string; value?: unknown } = { text };
+  c.set('body', body);
   if (text.trim() === '') throw invalidRequest('the request body is empty, expected a JSON object');
   try {
-    return JSON.parse(text);
+    body.value = JSON.parse(text);
   } catch {
     throw invalidRequest('the request body is not valid JSON');
   }
+  return body.value;
 }

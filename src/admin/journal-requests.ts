@@ -1,0 +1,68 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppDeps, AppEnv } from '../deps.ts';
+import { describeError } from '../errors/error-kind.ts';
+import { MoonshotError } from '../errors/moonshot-error.ts';
+import type { JournalEntry, JournalNote } from '../state/journal-entry.ts';
+
+/** Whether a path is one of the emulator's own routes (`/_mock/*`), which are not journaled. */
+export function isAdminPath(path: string): boolean {
+  return path === '/_mock' || path.startsWith('/_mock/');
+}
+
+/**
+ * Middleware for every non-admin request: finds its namespace (`x-mock-namespace`, created on first
+ * use), draws its ids from that namespace, lets the route fill in a `JournalNote`, and journals the
+ * request once the response has started. Headers are never journaled, so neither are keys.
+ */
+export function journalRequests(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const namespace = deps.namespaces.get(c.req.header('x-mock-namespace'));
+    const ids = namespace.state.ids.next();
+    c.set('namespace', namespace);
+    c.set('ids', ids);
+    c.header('Msh-Request-Id', ids.requestId);
+    const note: JournalNote = {};
+    c.set('journalNote', note);
+    const time = deps.clock.now();
+    await next();
+    const entry: Omit<JournalEntry, 'seq'> = {
+      requestId: ids.requestId,
+      time,
+      namespace: namespace.name,
+      method: c.req.method,
+      path: c.req.path,
+      ...bodyFields(c.get('body'), deps.config.journalBodyBytes),
+      model: note.model ?? modelOf(c.get('body')?.value),
+      stream: note.stream ?? false,
+      match: note.match ?? null,
+      scenario: note.scenario ?? null,
+      fault: note.fault ?? null,
+      rateLimit: note.rateLimit ?? null,
+      status: c.res.status,
+      error: errorOf(c),
+      reply: note.reply ?? null,
+      usage: note.usage ?? null,
+      aborted: note.aborted ?? c.res.status === 499,
+    };
+    note.entry = namespace.state.journal.record(entry);
+  };
+}
+
+/** The body as sent while it fits `limit` bytes; past it, its first `limit` characters as a string. */
+function bodyFields(body: { text: string; value?: unknown } | undefined, limit: number) {
+  if (body === undefined) return { bodyBytes: 0, bodyTruncated: false };
+  const bytes = Buffer.byteLength(body.text);
+  if (bytes > limit) return { body: body.text.slice(0, limit), bodyBytes: bytes, bodyTruncated: true };
+  return { body: 'value' in body ? body.value : body.text, bodyBytes: bytes, bodyTruncated: false };
+}
+
+function modelOf(value: unknown): string | null {
+  const model = (value as { model?: unknown } | null | undefined)?.model;
+  return typeof model === 'string' ? model.slice(0, 256) : null;
+}
+
+function errorOf(c: Context<AppEnv>): JournalEntry['error'] {
+  if (!(c.error instanceof MoonshotError)) return null;
+  const { type, message } = describeError(c.error.error);
+  return { type, message };
+}
