@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUTH, chat, hello, mockApp } from '../support/mock-app.ts';
+import { AUTH, chat, hello, mockApp, postJson } from '../support/mock-app.ts';
 import { getJson, MODEL } from './journal-app.ts';
 
 describe('the journal\'s bounds', () => {
@@ -13,14 +13,14 @@ describe('the journal\'s bounds', () => {
   it('keeps a body past journalBodyBytes as its first characters, marked truncated', async () => {
     const app = mockApp({ journalBodyBytes: 40 });
     const body = JSON.stringify({ model: MODEL, messages: [{ role: 'user', content: 'x'.repeat(500) }] });
-    await chat(app, body);
+    await postJson(app, '/v1/chat/completions', body);
     const [entry] = (await getJson(app, '/_mock/requests')).requests;
     expect([entry.body, entry.bodyTruncated, entry.bodyBytes]).toEqual([body.slice(0, 40), true, body.length]);
   });
 
   it('keeps a body that is not JSON as its text', async () => {
     const app = mockApp();
-    await chat(app, 'not json');
+    await postJson(app, '/v1/chat/completions', 'not json');
     const [entry] = (await getJson(app, '/_mock/requests')).requests;
     expect([entry.body, entry.status]).toEqual(['not json', 400]);
   });
