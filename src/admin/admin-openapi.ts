@@ -43,6 +43,7 @@ export function adminOpenApi(): object {
     components: { securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'Only when the server runs with --admin-token.' } } },
     security: [{}, { adminToken: [] }],
     paths: {
+      '/_mock/openapi.json': { get: { summary: 'This document', responses: ok('The OpenAPI 3.1 document of the admin API') } },
       '/_mock/health': { get: { summary: 'Liveness', responses: ok('The server answers', { type: 'object', properties: { status: { const: 'ok' } } }) } },
       '/_mock/requests': {
         get: { summary: 'Journaled requests matching the filter, newest last', parameters: filterParams(), responses: ok('The requests', requests) },

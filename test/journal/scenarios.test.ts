@@ -3,7 +3,7 @@ import { chat, hello, mockApp } from '../support/mock-app.ts';
 import { getJson, MODEL, sendAdmin } from './journal-app.ts';
 
 /** One conversation in three states: started → tool_called → answered. */
-const order = [
+const order: Array<Record<string, unknown>> = [
   { name: 'call', scenario: { name: 'order', state: 'started', next: 'tool_called' }, reply: { content: 'Calling the tool.' } },
   { name: 'answer', scenario: { name: 'order', state: 'tool_called', next: 'answered' }, reply: { content: 'Here is your answer.' } },
   { name: 'again', scenario: { name: 'order', state: 'answered' }, reply: { content: 'Already answered.' } },
@@ -31,7 +31,7 @@ describe('scenarios', () => {
   });
 
   it('do not move on a faulted call', async () => {
-    const app = mockApp({ fixtures: [{ ...order[0], fault: { kind: 'http', status: 429, when: { first: 1 } } }, order[1]] });
+    const app = mockApp({ fixtures: [{ ...order[0]!, fault: { kind: 'http', status: 429, when: { first: 1 } } }, order[1]!] });
     const statuses = [(await chat(app, { model: MODEL, messages: hello })).status, await say(app), await say(app)];
     expect(statuses).toEqual([429, 'Calling the tool.', 'Here is your answer.']);
   });
@@ -45,7 +45,7 @@ describe('scenarios', () => {
   });
 
   it('name the scenario state in the unmatched explanation', async () => {
-    const app = mockApp({ fixtures: [order[1]] });
+    const app = mockApp({ fixtures: [order[1]!] });
     const res = await chat(app, { model: MODEL, messages: hello });
     expect(res.json.error.message).toContain('"answer" (failed scenario: scenario "order" is in state "started", not "tool_called")');
   });
