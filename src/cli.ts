@@ -17,6 +17,7 @@ const usage = `Usage: moonshot-mock [--port N] [--host H] [--seed N] [--config F
   --unmatched MODE      generate | error (default: error with fixtures, generate without)
   --watch               reload fixture files when they change
   --tier TIER           turn on Moonshot's rate limiter at Tier0..Tier5
+  --admin-token TOKEN   require Authorization: Bearer TOKEN on /_mock/* (or $MOONSHOT_MOCK_ADMIN_TOKEN)
   --help                show this help`;
 
 /** The CLI flags, as zod paths of the config schema. */
@@ -47,6 +48,7 @@ export async function main(argv: string[]): Promise<void> {
     options: {
       port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' }, unmatched: { type: 'string' }, tier: { type: 'string' },
       config: { type: 'string' }, fixtures: { type: 'string', multiple: true }, watch: { type: 'boolean' },
+      'admin-token': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -67,9 +69,13 @@ export async function main(argv: string[]): Promise<void> {
   if (values.watch) merged.watch = true;
   if (process.env.PORT) merged.port = process.env.PORT;
   for (const key of Object.keys(flags) as Array<keyof typeof flags>) if (values[key] !== undefined) merged[key] = values[key];
+  // From the environment too, so the token need not show in the process list.
+  const adminToken = values['admin-token'] ?? process.env.MOONSHOT_MOCK_ADMIN_TOKEN;
+  if (adminToken !== undefined) merged.adminToken = adminToken;
   const fromFlag = (path: string): string => {
     if (path in flags && values[path as keyof typeof flags] !== undefined) return `--${path}`;
     if (path.startsWith('fixtures') && values.fixtures) return '--fixtures';
+    if (path === 'adminToken' && values['admin-token'] !== undefined) return '--admin-token';
     return path === 'port' && process.env.PORT ? 'PORT' : path;
   };
   const options = parseConfig(merged, fromFlag);
