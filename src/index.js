@@ -16,4 +16,8 @@ export const {
   FixtureError,
   createFixtureSet,
   loadFixtures,
+  startMockSession,
+  createMockNamespace,
+  MockRequestError,
+  namespaceFetch,
 } = api;

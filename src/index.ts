@@ -9,3 +9,7 @@ export { createFixtureSet, type FixtureSet } from './fixtures/fixture-set.ts';
 export { loadFixtures } from './fixtures/load-fixtures.ts';
 export type { Fixture, FixtureInput } from './fixtures/fixture-schema.ts';
 export type { FaultInput } from './faults/fault-schema.ts';
+export type { JournalEntry } from './state/journal-entry.ts';
+export { startMockSession, type MockSession } from './testing/mock-session.ts';
+export { createMockNamespace, MockRequestError, type MockNamespace, type RequestExpectation, type RequestFilter } from './testing/mock-namespace.ts';
+export { namespaceFetch } from './testing/namespace-fetch.ts';

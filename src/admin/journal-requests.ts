@@ -50,7 +50,7 @@ export function journalRequests(deps: AppDeps): MiddlewareHandler<AppEnv> {
 
 /** The body as sent while it fits `limit` bytes; past it, its first `limit` characters as a string. */
 function bodyFields(body: { text: string; value?: unknown } | undefined, limit: number) {
-  if (body === undefined) return { bodyBytes: 0, bodyTruncated: false };
+  if (body === undefined) return { body: undefined, bodyBytes: 0, bodyTruncated: false };
   const bytes = Buffer.byteLength(body.text);
   if (bytes > limit) return { body: body.text.slice(0, limit), bodyBytes: bytes, bodyTruncated: true };
   return { body: 'value' in body ? body.value : body.text, bodyBytes: bytes, bodyTruncated: false };

@@ -31,7 +31,7 @@ export const journalEntrySchema = z.object({
   namespace: z.string(),
   method: z.string(),
   path: z.string(),
-  body: z.unknown().optional().describe('The JSON body as sent; past `journalBodyBytes`, its first characters as a string (see `bodyTruncated`). Absent when there was none.'),
+  body: z.any().describe('The JSON body as sent; past `journalBodyBytes`, its first characters as a string (see `bodyTruncated`). Absent when there was none.'),
   bodyBytes: z.number().int(),
   bodyTruncated: z.boolean(),
   model: z.string().nullable(),
