@@ -14,6 +14,7 @@ import { parseInlineFixtures } from '../../src/fixtures/load-fixtures.ts';
 import { pickFixture } from '../../src/fixtures/pick-fixture.ts';
 import { viewRequest } from '../../src/match/request-view.ts';
 import { chatRequestSchema } from '../../src/chat/chat-request.ts';
+import { benchJournal } from './journal-bench.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const AUTH = { 'content-type': 'application/json', authorization: 'Bearer bench' };
@@ -136,8 +137,29 @@ function benchMatching(): { short: number; long: number } {
 
 const small = JSON.stringify({ model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'Hi' }] });
 
+/** 100,000 requests through the journal, in-process: time, and memory after 10,000 and after all. */
+async function reportJournal(): Promise<void> {
+  const { ms, early, late, held } = await benchJournal(100_000);
+  report('100,000 requests through the journal (in-process), time', `${(ms / 1000).toFixed(1)} s`, '—', '—');
+  report(
+    '  … RSS / heap after 10,000 → after 100,000',
+    `${early.rss.toFixed(0)} → ${late.rss.toFixed(0)} MB / ${early.heap.toFixed(0)} → ${late.heap.toFixed(0)} MB`,
+    `${held} entries held (journalLimit)`,
+    `heap growth ≤ 20 MB (${(late.heap - early.heap).toFixed(1)} MB)`,
+  );
+}
+
+function printTable(): void {
+  console.log('\n| measure | moonshot-mock | reference | goal |\n|---|---|---|---|');
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+}
+
 async function main() {
   console.error('moonshot-mock benchmark (2 cores; each figure from one run)');
+  if (process.argv.includes('--journal-only')) {
+    await reportJournal();
+    return printTable();
+  }
   // 1. Time to ready: `npm start`, then the bare node entry (which the RSS figures use).
   const npmStart = await spawnServer('npm', ['start', '--silent', '--', '--port', '0']);
   report('ready after `npm start`', `${npmStart.readyMs.toFixed(0)} ms`, '—', '≤ 1000 ms');
@@ -208,8 +230,9 @@ async function main() {
   stop(bare.child);
   agent.destroy();
 
-  console.log('\n| measure | moonshot-mock | reference | goal |\n|---|---|---|---|');
-  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  // 8. The journal under 100,000 requests.
+  await reportJournal();
+  printTable();
 }
 
 main().then(() => process.exit(0), (err) => {
