@@ -24,7 +24,7 @@ export async function benchJournal(total = 100_000) {
     max_tokens: 8 + (i % 7),
     messages: [{ role: 'system', content: `Run ${i % 13}.` }, { role: 'user', content: i % 1000 === 0 ? 'x'.repeat(100_000) : 'Say hi to the journal.' }],
   });
-  const send = (i: number) => app.request('/v1/chat/completions', { method: 'POST', headers: AUTH, body: body(i) }).then((res) => res.arrayBuffer());
+  const send = async (i: number) => (await app.request('/v1/chat/completions', { method: 'POST', headers: AUTH, body: body(i) })).arrayBuffer();
   const started = performance.now();
   let early = memory();
   for (let i = 0; i < total; i += 50) {
