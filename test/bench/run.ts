@@ -187,7 +187,8 @@ async function main() {
   stop(npmStart.child);
 
   const mock = await spawnServer(process.execPath, ['src/bin.js', '--port', '0']);
-  const bare = await spawnServer(process.execPath, ['test/bench/bare-server.mjs']);
+  const bare = await spawnServer(process.execPath, ['test/bench/bare-server.mjs', 'raw']);
+  const bareJson = await spawnServer(process.execPath, ['test/bench/bare-server.mjs', 'json']);
   await post(mock.baseURL, JSON.parse(small)); // load the encoder
 
   // 2. Small non-stream completions under load, side by side with the floor.
@@ -196,6 +197,10 @@ async function main() {
   report(`small completion, req/s (50 conns, median of ${ROUNDS} alternating rounds)`, side.mock.rps.toFixed(0), `${side.bare.rps.toFixed(0)} bare Hono`, `≥ 0.85× (${ratio(side.mock.rps, side.bare.rps)})`);
   report(`small completion, p99 latency (median of ${ROUNDS})`, `${side.mock.p99} ms`, `${side.bare.p99} ms bare Hono`, `≤ 2× (${ratio(side.mock.p99, side.bare.p99)})`);
   report(`small completion, server CPU per request (median of ${ROUNDS})`, `${side.mock.cpuUs.toFixed(0)} µs`, `${side.bare.cpuUs.toFixed(0)} µs bare Hono`, `bare ÷ mock ≥ 0.85 (${ratio(side.bare.cpuUs, side.mock.cpuUs)})`);
+  // For reference: the same bare handler reading the body with c.req.json(), the usual Hono way.
+  const viaJson = await compareSmall(mock, bareJson, 3, 4);
+  report('small completion, req/s against bare Hono with c.req.json() (median of 3)', viaJson.mock.rps.toFixed(0), `${viaJson.bare.rps.toFixed(0)} bare Hono + c.req.json()`, `— (${ratio(viaJson.mock.rps, viaJson.bare.rps)})`);
+  stop(bareJson.child);
   if (process.argv.includes('--small-only')) {
     stop(mock.child);
     stop(bare.child);
