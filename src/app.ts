@@ -17,6 +17,8 @@ import { createIdSource } from './state/id-source.ts';
 import { createRateLimiter } from './limits/rate-limiter.ts';
 import { createFaultState } from './faults/fault-state.ts';
 import { createUserDirectory } from './limits/user-directory.ts';
+import { fixtureSources } from './record/record-dir.ts';
+import { createRecorder } from './record/recorder.ts';
 import { getSharedTokenCounter, type TokenCounter } from './tokens/token-counter.ts';
 import { isNodeRequest } from './transport/read-body.ts';
 import { sendJson } from './transport/send-json.ts';
@@ -58,10 +60,11 @@ export function createApp(options: MockOptions = {}): Hono<AppEnv> {
     counter: tokenCounter ?? getSharedTokenCounter(config.encoding),
     clock: appClock,
     ids: createIdSource(config.seed),
-    fixtures: fixtureSet ?? createFixtureSet(loadFixtures(config.fixtures)),
+    fixtures: fixtureSet ?? createFixtureSet(loadFixtures(fixtureSources(config))),
     users,
     limiter: createRateLimiter(config, appClock, users),
     faults: createFaultState(config.seed),
+    recorder: createRecorder(),
     log: log ?? ((line) => console.error(line)),
   };
   const app = new Hono<AppEnv>();

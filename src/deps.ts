@@ -5,6 +5,7 @@ import type { FixtureSet } from './fixtures/fixture-set.ts';
 import type { FaultState } from './faults/fault-state.ts';
 import type { RateLimiter } from './limits/rate-limiter.ts';
 import type { UserDirectory } from './limits/user-directory.ts';
+import type { Recorder } from './record/recorder.ts';
 import type { IdSource, RequestIds } from './state/id-source.ts';
 import type { TokenCounter } from './tokens/token-counter.ts';
 
@@ -22,6 +23,8 @@ export interface AppDeps {
   limiter: RateLimiter;
   /** Seeded chance and call counts of injected faults. */
   faults: FaultState;
+  /** What record mode has brought back from the upstream in this run. */
+  recorder: Recorder;
   /** Where fault and limit notices go (stderr by default). */
   log: (line: string) => void;
 }

@@ -4,6 +4,7 @@ import { createApp, splitOptions, type MockOptions } from './app.ts';
 import { createFixtureSet } from './fixtures/fixture-set.ts';
 import { loadFixtures } from './fixtures/load-fixtures.ts';
 import { watchFixtures } from './fixtures/watch-fixtures.ts';
+import { checkRecordHost, fixtureSources } from './record/record-dir.ts';
 
 /** A running emulator. */
 export interface RunningServer {
@@ -21,14 +22,15 @@ export interface RunningServer {
 /** Serves `createApp(options)` over HTTP; resolves once it accepts connections. */
 export async function startServer(options: MockOptions = {}): Promise<RunningServer> {
   const { config, fixtureSet: given } = splitOptions(options);
-  const fixtureSet = given ?? createFixtureSet(loadFixtures(config.fixtures));
+  checkRecordHost(config);
+  const fixtureSet = given ?? createFixtureSet(loadFixtures(fixtureSources(config)));
   const app = createApp({ ...options, fixtureSet });
   const { port, host } = config;
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
     s.once('error', reject);
   });
-  const watcher = config.watch ? watchFixtures(config.fixtures, fixtureSet, (line) => console.error(line)) : undefined;
+  const watcher = config.watch ? watchFixtures(fixtureSources(config), fixtureSet, (line) => console.error(line)) : undefined;
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${shownHost}:${address.port}`;

@@ -34,6 +34,8 @@ export type ErrorKind =
       /** Seconds until the window frees a slot, for concurrency/RPM. */
       retryAfterSeconds?: number;
     }
+  /** Record/proxy mode got no answer from its upstream (unreachable, TLS, timeout); nothing was recorded. */
+  | { kind: 'upstream_failed'; upstream: string; reason: string }
   /** An injected fault answering with an HTTP error: status, Moonshot type and message. */
   | { kind: 'injected'; status: ErrorDescription['status']; type: string; message: string };
 
@@ -65,6 +67,11 @@ const table: Table = {
   // Emulator-only errors: Moonshot-shaped, 400 so that SDKs fail at once instead of retrying.
   rate_limited: (e) => ({ status: 429, type: 'rate_limit_reached_error', message: rateLimitMessage(e) }),
   injected: (e) => ({ status: e.status, type: e.type, message: e.message }),
+  upstream_failed: (e) => ({
+    status: 502,
+    type: 'upstream_error',
+    message: `moonshot-mock: Failed to reach the upstream ${e.upstream}: ${e.reason}. Nothing was recorded. Check --upstream and the network.`,
+  }),
   fixture_unmatched: (e) => ({ status: 400, type: 'fixture_unmatched_error', message: e.explanation }),
   fixture_impossible: (e) => ({
     status: 400,

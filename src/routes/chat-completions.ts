@@ -10,6 +10,7 @@ import { viewRequest, type RequestView } from '../fixtures/request-view.ts';
 import { admissionCharge } from '../limits/admission-charge.ts';
 import { chatRequestSchema } from '../moonshot/chat-request.ts';
 import { parseBody } from '../moonshot/parse-body.ts';
+import { forwardRequest } from '../record/forward-request.ts';
 import { buildCompletion } from '../reply/build-completion.ts';
 import { completionBody } from '../reply/completion-body.ts';
 import { completionChunks } from '../reply/completion-chunks.ts';
@@ -29,7 +30,9 @@ export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.post('/chat/completions', authenticate(deps), async (c) => {
     const signal = requestSignal(c);
-    const request = parseBody(chatRequestSchema, await readJson(c, deps.config.maxBodyBytes));
+    const body = await readJson(c, deps.config.maxBodyBytes);
+    const request = parseBody(chatRequestSchema, body);
+    const record = deps.config.record;
     const plan = await planChat(request, deps, signal);
     const { requestId } = c.get('ids');
     const charge = admissionCharge(plan.promptTokens, request.max_completion_tokens ?? request.max_tokens, plan.model.default_max_tokens);
@@ -42,7 +45,8 @@ export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
     try {
       let view: RequestView | undefined;
       const viewOnce = () => (view ??= viewRequest(request, plan.thinking, c.req.header()));
-      const pick = pickFixture(deps.fixtures, viewOnce, deps.config.unmatched);
+      // Recording, a miss goes upstream instead of to the generator or the unmatched error.
+      const pick = pickFixture(deps.fixtures, viewOnce, record ? 'error' : deps.config.unmatched);
       const chosen = pickRequestFault({
         state: deps.faults, header: c.req.header('x-mock-fault'), fixture: pick.kind === 'fixture' ? pick.fixture : undefined,
         configFaults: deps.config.faults, view: viewOnce,
@@ -53,6 +57,10 @@ export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
         await deps.clock.sleep(fault.delay_ms ?? 0, signal);
         if (fault.retry_after !== undefined) c.header('Retry-After', String(fault.retry_after));
         throw new MoonshotError(faultError(fault));
+      }
+      if (record && (record.mode === 'record-all' || pick.kind === 'unmatched')) {
+        streaming = true;
+        return await forwardRequest(c, deps, { body, request, view: viewOnce(), signal, onEnd: admission.release });
       }
       if (pick.kind === 'unmatched') throw pick.error;
       recordServed(deps.fixtures, pick);
