@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { AppDeps } from '../deps.ts';
 import { MoonshotError } from '../errors/moonshot-error.ts';
 import type { FixtureInput } from '../fixtures/fixture-schema.ts';
+import { destroySocket } from '../transport/node-bindings.ts';
 import { messageText, type RequestView } from '../fixtures/request-view.ts';
 import type { ChatRequest } from '../moonshot/chat-request.ts';
 import { assembleJsonReply } from './assemble-json-reply.ts';
@@ -50,6 +51,7 @@ export async function forwardRequest(
     answer = await callUpstream({
       upstream: record.upstream, body: JSON.stringify(input.body), authorization: c.req.header('authorization'),
       accept: c.req.header('accept'), timeoutMs: record.timeoutMs, clock: deps.clock, signal: input.signal, onEnd,
+      dropClient: () => destroySocket(c),
     });
   } catch (err) {
     onEnd();

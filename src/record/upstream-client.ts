@@ -39,7 +39,7 @@ function reasonOf(err: unknown): string {
  * POSTs `body` to `{upstream}/chat/completions` with the caller's `authorization`. Waits at most
  * `timeoutMs` of `clock` for the response headers, then passes the body on chunk by chunk as it
  * arrives, taking note of each SSE event on the way. `onEnd` is called once the body is over, however
- * it ended. Throws `UpstreamError` when no answer comes; the client's abort cancels the upstream call.
+ * it ended; a stream that breaks off is passed on as a dropped connection (`dropClient`). Throws `UpstreamError` when no answer comes; the client's abort cancels the upstream call.
  */
 export async function callUpstream(options: {
   upstream: string;
@@ -50,6 +50,11 @@ export async function callUpstream(options: {
   clock: Clock;
   signal?: AbortSignal;
   onEnd?: () => void;
+  /**
+   * Drops the client's connection when the upstream's breaks mid-stream, as the break would have
+   * reached the client straight from the upstream; true if it did (false in-process: the body errors).
+   */
+  dropClient?: () => boolean;
 }): Promise<UpstreamAnswer> {
   const { clock, signal, onEnd } = options;
   const timer = new AbortController();
@@ -123,7 +128,9 @@ export async function callUpstream(options: {
         controller.enqueue(value);
       } catch (err) {
         complete = false;
-        controller.error(err);
+        // Behind the Node server an errored body would be logged and its message written to the client.
+        if (options.dropClient?.()) controller.close();
+        else controller.error(err);
         finish();
       }
     },

@@ -67,6 +67,6 @@ describe('secrets while recording', () => {
       model: 'moonshot-v1-8k', messages: [{ role: 'user', content: question }], tools: [weatherTool],
     });
     expect(completion.choices[0]!.message.content).toBe('Checking [REDACTED] for you, key and all.');
-    expect(JSON.parse(completion.choices[0]!.message.tool_calls![0]!.function.arguments)).toEqual({ city: '[REDACTED]', account: '[REDACTED]' });
+    expect(JSON.parse((completion.choices[0]!.message.tool_calls![0] as any).function.arguments)).toEqual({ city: '[REDACTED]', account: '[REDACTED]' });
   });
 });
