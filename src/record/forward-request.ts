@@ -73,7 +73,10 @@ export async function forwardRequest(
   void answer.done
     .then((result) => {
       const outcome = outcomeOf(result);
-      if (outcome === undefined) return log(`the upstream answer was not complete (status ${result.status}); nothing recorded`);
+      if (outcome === undefined) {
+        const why = result.complete ? `the upstream answered ${result.status}, which says nothing about the request` : 'the upstream answer broke off';
+        return log(`${why}; nothing recorded`);
+      }
       const written = deps.recorder.record({ dir: record.dir!, file, name, match, outcome, redact });
       log(`recorded ${name} (${outcome.kind}) in ${written.path}${written.replaced ? ', replacing the earlier recording' : ''}`);
     })

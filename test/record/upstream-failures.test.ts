@@ -87,7 +87,7 @@ describe('upstream failures', () => {
     // The connection drops as it would have straight from the upstream: no status, no body.
     expect(err.status).toBeUndefined();
     expect(err.message).toBe('terminated');
-    await expect.poll(() => h.logs.some((line) => line.includes('was not complete'))).toBe(true);
+    await expect.poll(() => h.logs.some((line) => line.includes('the upstream answer broke off; nothing recorded'))).toBe(true);
     expect(filesIn(dir)).toEqual({});
   });
 
