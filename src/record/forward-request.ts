@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps, AppEnv } from '../deps.ts';
 import { MoonshotError } from '../errors/moonshot-error.ts';
 import type { FixtureInput } from '../fixtures/fixture-schema.ts';
 import { destroySocket } from '../transport/node-bindings.ts';
@@ -35,7 +35,7 @@ function outcomeOf(result: Awaited<UpstreamAnswer['done']>): RecordedOutcome | u
  * upstream, and nothing is written. `onEnd` runs once the answer is over, however it ended.
  */
 export async function forwardRequest(
-  c: Context,
+  c: Context<AppEnv>,
   deps: AppDeps,
   input: { body: unknown; request: ChatRequest; view: RequestView; signal: AbortSignal; onEnd: () => void },
 ): Promise<Response> {
@@ -43,7 +43,7 @@ export async function forwardRequest(
   // `onEnd` (the admission's release) is idempotent: the failure path may call it twice.
   const { onEnd } = input;
   const upstream = shownUpstream(record.upstream);
-  const { requestId } = c.get('ids') as { requestId: string };
+  const { requestId } = c.get('ids');
   const redactor = createRedactor(deps.config.redact, c.req.header());
   const log = (line: string) => deps.log(redactor.text(`moonshot-mock: ${line} [${requestId}]`));
   let answer: UpstreamAnswer;

@@ -36,7 +36,7 @@ export const recordSchema = z.strictObject({
   /** Where fixtures are written (created if missing) and read from; needed by `record` and `record-all`. */
   dir: z.string().min(1).optional(),
   /** A Moonshot-compatible base URL, `/v1` included. */
-  upstream: z.url({ protocol: /^https?$/ }).default(defaultUpstream),
+  upstream: z.url({ protocol: /^https?$/, error: 'must be an http(s) base URL, such as https://api.moonshot.ai/v1' }).default(defaultUpstream),
   /** How long to wait for the upstream's response headers before answering 502. */
   timeoutMs: z.coerce.number().int().positive().default(10 * 60 * 1000),
 }).refine((record) => record.mode === 'proxy' || record.dir !== undefined, {
