@@ -60,7 +60,7 @@ export function createApp(options: MockOptions = {}): Hono<AppEnv> {
     counter: tokenCounter ?? getSharedTokenCounter(config.encoding),
     clock: appClock,
     ids: createIdSource(config.seed),
-    fixtures: fixtureSet ?? createFixtureSet(loadFixtures(fixtureSources(config))),
+    fixtures: fixtureSet ?? createFixtureSet(loadFixtures(fixtureSources(config.fixtures, config.record))),
     users,
     limiter: createRateLimiter(config, appClock, users),
     faults: createFaultState(config.seed),
