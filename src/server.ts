@@ -22,7 +22,7 @@ export interface RunningServer {
 
 /** Serves `createApp(options)` over HTTP; resolves once it accepts connections. */
 export async function startServer(options: MockOptions = {}): Promise<RunningServer> {
-  const { config, fixtureSet: given } = splitOptions(options);
+  const { config, fixtureSet: given, log } = splitOptions(options);
   const refusal = remoteRecordRefusal(config.host, config.record, config.allowRemote);
   if (refusal !== undefined) throw new ConfigError(refusal);
   const sources = fixtureSources(config.fixtures, config.record);
@@ -33,7 +33,7 @@ export async function startServer(options: MockOptions = {}): Promise<RunningSer
     const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
     s.once('error', reject);
   });
-  const watcher = config.watch ? watchFixtures(sources, fixtureSet, (line) => console.error(line)) : undefined;
+  const watcher = config.watch ? watchFixtures(sources, fixtureSet, log) : undefined;
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${shownHost}:${address.port}`;

@@ -1,6 +1,5 @@
 import type { FixtureInput } from '../fixtures/fixture-schema.ts';
-import { argumentSlices } from '../reply/completion-chunks.ts';
-import { splitPieces } from '../reply/compose-text.ts';
+import { argumentSlices, splitPieces } from '../reply/compose-text.ts';
 import { recordedArguments, recordedFinish, recordedReply, recordedUsage, type RecordedChoice, type RecordedReply } from './recorded-reply.ts';
 
 /** One `data:` event of an upstream stream, parsed, with the clock time it arrived. */

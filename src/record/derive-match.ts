@@ -1,5 +1,5 @@
-import type { FixtureMatch } from '../fixtures/fixture-schema.ts';
-import type { RequestView } from '../fixtures/request-view.ts';
+import type { MatchConditions as FixtureMatch } from '../match/match-schema.ts';
+import type { RequestView } from '../match/request-view.ts';
 
 /**
  * The `match` of a recorded fixture, from the same request view the matcher reads: model, role of the

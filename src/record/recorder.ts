@@ -1,5 +1,6 @@
 import type { FaultInput } from '../faults/fault-schema.ts';
-import type { FixtureInput, FixtureMatch } from '../fixtures/fixture-schema.ts';
+import type { FixtureInput } from '../fixtures/fixture-schema.ts';
+import type { MatchConditions as FixtureMatch } from '../match/match-schema.ts';
 import type { RecordedReply } from './recorded-reply.ts';
 import { writeRecording } from './write-recording.ts';
 
@@ -7,17 +8,6 @@ import { writeRecording } from './write-recording.ts';
 export type RecordedOutcome =
   | { kind: 'reply'; reply: RecordedReply; stream?: FixtureInput['stream'] }
   | { kind: 'fault'; fault: Extract<FaultInput, { kind: 'http' }> };
-
-/** Record mode's memory of a run: what each recorded request brought back so far. */
-export interface Recorder {
-  /**
-   * Adds an outcome for the fixture `name` and writes the fixture (see `fixtureOf`) into `dir`, in
-   * place of an earlier one of that name or appended to `file`.
-   */
-  record(entry: { dir: string; file: string; name: string; match: FixtureMatch; outcome: RecordedOutcome; redact: (f: FixtureInput) => FixtureInput }): { path: string; replaced: boolean };
-  /** Forgets the run's outcomes (the files stay). */
-  reset(): void;
-}
 
 /**
  * The fixture that replays a run's outcomes for one request, in order: the last reply (and its
@@ -35,16 +25,18 @@ export function fixtureOf(name: string, match: FixtureMatch, outcomes: readonly 
   return fixture;
 }
 
-/** A recorder with an empty memory. */
-export function createRecorder(): Recorder {
-  const outcomes = new Map<string, RecordedOutcome[]>();
-  return {
-    record({ dir, file, name, match, outcome, redact }) {
-      const list = outcomes.get(name) ?? [];
-      list.push(outcome);
-      outcomes.set(name, list);
-      return writeRecording(dir, file, redact(fixtureOf(name, match, list)) as FixtureInput & { name: string });
-    },
-    reset: () => outcomes.clear(),
-  };
+/**
+ * Adds an outcome for the fixture `name` to the run's `recordings` (RunState) and writes the fixture
+ * made of all of them (see `fixtureOf`), redacted, into `dir`: in place of an earlier fixture of that
+ * name, else appended to `file`.
+ */
+export function recordOutcome(
+  recordings: Map<string, unknown[]>,
+  entry: { dir: string; file: string; name: string; match: FixtureMatch; outcome: RecordedOutcome; redact: (fixture: FixtureInput) => FixtureInput },
+): { path: string; replaced: boolean } {
+  const { dir, file, name, match, outcome, redact } = entry;
+  const outcomes = (recordings.get(name) ?? []) as RecordedOutcome[];
+  outcomes.push(outcome);
+  recordings.set(name, outcomes);
+  return writeRecording(dir, file, redact(fixtureOf(name, match, outcomes)) as FixtureInput & { name: string });
 }

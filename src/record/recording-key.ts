@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FixtureMatch } from '../fixtures/fixture-schema.ts';
+import type { MatchConditions as FixtureMatch } from '../match/match-schema.ts';
 
 /** JSON with keys sorted at every depth, so equal values give equal text. */
 function canonical(value: unknown): string {
