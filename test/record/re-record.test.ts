@@ -24,7 +24,7 @@ async function recordRun(dir: string, mode: 'record' | 'record-all', answer: str
   return seen;
 }
 
-describe('recording again', () => {
+describe('recording again', { timeout: 60_000 }, () => {
   it('answers from the recording on a second record run instead of adding fixtures', async () => {
     const dir = h.dir();
     await recordRun(dir, 'record', 'Sunny.', 2);

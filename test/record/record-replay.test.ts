@@ -19,7 +19,7 @@ async function recordThenReplay(stream: boolean) {
   return { dir, live, offline };
 }
 
-describe('record, then replay offline', () => {
+describe('record, then replay offline', { timeout: 60_000 }, () => {
   it('replays a streamed tool loop with the same deltas, chunk for chunk, and the same usage', async () => {
     const { live, offline } = await recordThenReplay(true);
     expect(live[0]!.chunks!.length).toBeGreaterThan(5);

@@ -41,7 +41,7 @@ async function recordEchoes(stream: boolean) {
   return { dir, answer };
 }
 
-describe('secrets while recording', () => {
+describe('secrets while recording', { timeout: 60_000 }, () => {
   for (const stream of [false, true]) {
     it(`keeps the key and the redacted values out of the recorded files (${stream ? 'streamed' : 'not streamed'})`, async () => {
       const { dir, answer } = await recordEchoes(stream);

@@ -29,7 +29,7 @@ async function recordCalls(fixture: Record<string, unknown>, calls: number) {
   return { dir, live };
 }
 
-describe('upstream errors', () => {
+describe('upstream errors', { timeout: 60_000 }, () => {
   it('records a 429 followed by a success as a fault on the first call, and replays both', async () => {
     const { dir, live } = await recordCalls({ reply: { content: 'Done.' }, fault: { kind: 'http', status: 429, when: { first: 1 } } }, 2);
     expect(live).toEqual([{ status: 429, error: overloaded }, { status: 200, error: undefined }]);

@@ -36,7 +36,7 @@ async function failure(openai: OpenAI, stream = false): Promise<APIError> {
   throw new Error('the request succeeded');
 }
 
-describe('upstream failures', () => {
+describe('upstream failures', { timeout: 60_000 }, () => {
   it('answers 502 naming an unreachable upstream, and writes nothing', async () => {
     const closed = await h.upstream();
     const upstream = closed.baseURL;
