@@ -1,10 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixtureFileSchema } from '../../src/fixtures/fixture-schema.ts';
 import { runToolLoop } from './tool-loop.ts';
 import { client, filesIn, harness, recorded } from './two-instances.ts';
 
 const h = harness();
-afterEach(() => h.cleanup());
+let live: Server | undefined;
+afterEach(async () => {
+  live?.closeAllConnections();
+  await new Promise((resolve) => (live ? live.close(resolve) : resolve(undefined)));
+  live = undefined;
+  await h.cleanup();
+});
+
+/** An upstream that answers every request with the live kimi-k2.5 tool-call stream, event by event. */
+async function liveRecordingUpstream(): Promise<string> {
+  const events = readFileSync(new URL('../wire/k2.5-stream-tool-call.sse', import.meta.url), 'utf8').split(/(?<=\n\n)/);
+  live = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    for (const event of events) res.write(event);
+    res.end();
+  });
+  await new Promise<void>((resolve) => live!.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(live.address() as AddressInfo).port}/v1`;
+}
+
+/** The `choices` of every chunk a streamed request gets, and its usage. */
+async function streamedChoices(server: Parameters<typeof client>[0]) {
+  const weather = { type: 'function' as const, function: { name: 'weather', parameters: { type: 'object', properties: { location: { type: 'string' } } } } };
+  const stream = await client(server).chat.completions.create({
+    model: 'kimi-k2.5', messages: [{ role: 'user', content: 'What is the weather in San Francisco?' }], tools: [weather],
+    stream: true, stream_options: { include_usage: true },
+  });
+  const seen: unknown[] = [];
+  for await (const chunk of stream) seen.push({ choices: chunk.choices, usage: chunk.usage });
+  return seen;
+}
 
 /** Records the loop through a recorder in front of an upstream emulator, then replays it offline. */
 async function recordThenReplay(stream: boolean) {
@@ -30,6 +63,17 @@ describe('record, then replay offline', { timeout: 60_000 }, () => {
     const { live, offline } = await recordThenReplay(false);
     expect((live[0]!.message as any).tool_calls[0].function).toEqual({ name: 'get_weather', arguments: '{"city":"Paris"}' });
     expect(offline).toEqual(live);
+  });
+
+  it('replays the live API\u2019s own stream chunk for chunk: empty reasoning delta, argument slices, usage', async () => {
+    const dir = h.dir();
+    const recorder = await h.start({ record: { dir, upstream: await liveRecordingUpstream() } });
+    const recordedStream = await streamedChoices(recorder);
+    await recorded(h.logs, 1);
+    await h.stopServers();
+    const replay = await h.start({ fixtures: [dir], unmatched: 'error' });
+    expect(await streamedChoices(replay)).toEqual(recordedStream);
+    expect(recordedStream).toHaveLength(12);
   });
 
   it('writes one file for the conversation, parsed back by the fixture schema, with a stream block', async () => {
