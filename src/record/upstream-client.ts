@@ -39,7 +39,8 @@ function reasonOf(err: unknown): string {
  * POSTs `body` to `{upstream}/chat/completions` with the caller's `authorization`. Waits at most
  * `timeoutMs` of `clock` for the response headers, then passes the body on chunk by chunk as it
  * arrives, taking note of each SSE event on the way. `onEnd` is called once the body is over, however
- * it ended; a stream that breaks off is passed on as a dropped connection (`dropClient`). Throws `UpstreamError` when no answer comes; the client's abort cancels the upstream call.
+ * it ended; a stream that breaks off is passed on as a dropped connection (`dropClient`). Throws
+ * `UpstreamError` when no answer comes; the client's abort cancels the upstream call.
  */
 export async function callUpstream(options: {
   upstream: string;
