@@ -1,23 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer } from '../../src/server.ts';
-import { listening, run } from '../support/run-cli.ts';
+import { listening, run, SPAWN_TIMEOUT_MS, stopSpawned } from '../support/run-cli.ts';
 import { filesIn, harness, KEY } from './two-instances.ts';
 
 const h = harness();
-const children: Array<ReturnType<typeof run>> = [];
 afterEach(async () => {
-  for (const cli of children.splice(0)) if (cli.child.exitCode === null) cli.child.kill('SIGKILL');
+  await stopSpawned();
   await h.cleanup();
 });
 
-function cli(args: string[], until?: RegExp) {
-  const started = run(args, {}, until);
-  children.push(started);
-  return started;
-}
+const cli = (args: string[], until?: RegExp) => run(args, {}, until);
 
-describe('record mode from the command line', () => {
-  it('records through --record DIR --upstream URL', { timeout: 60_000 }, async () => {
+describe('record mode from the command line', { timeout: SPAWN_TIMEOUT_MS }, () => {
+  it('records through --record DIR --upstream URL', async () => {
     const upstream = await h.upstream({ fixtures: [{ reply: { content: 'Recorded answer.' } }] });
     const dir = h.dir();
     const recorder = cli(['--port', '0', '--record', dir, '--upstream', upstream.baseURL], listening);
@@ -31,14 +26,14 @@ describe('record mode from the command line', () => {
     await expect.poll(() => Object.values(filesIn(dir)).join(''), { timeout: 20_000 }).toContain('Recorded answer.');
   });
 
-  it('refuses a non-loopback --host in record mode without --allow-remote', { timeout: 60_000 }, async () => {
+  it('refuses a non-loopback --host in record mode without --allow-remote', async () => {
     const refused = cli(['--port', '0', '--host', '0.0.0.0', '--record', h.dir()]);
     expect(await refused.exited).toBe(2);
     expect(refused.output().stderr).toContain('Refusing to record on the non-loopback host 0.0.0.0');
     expect(refused.output().stderr).toContain('--allow-remote');
   });
 
-  it('refuses two modes at once', { timeout: 60_000 }, async () => {
+  it('refuses two modes at once', async () => {
     const refused = cli(['--port', '0', '--record', h.dir(), '--proxy']);
     expect(await refused.exited).toBe(2);
     expect(refused.output().stderr).toContain('--record and --proxy exclude each other');
