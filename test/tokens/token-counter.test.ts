@@ -120,7 +120,7 @@ describe('createTokenCounter (o200k_base)', () => {
 });
 
 describe('getSharedTokenCounter', () => {
-  it('returns one counter per encoding', async () => {
+  it('returns one counter per encoding', { timeout: 30_000 }, async () => {
     const shared = getSharedTokenCounter();
     expect(getSharedTokenCounter('o200k_base')).toBe(shared);
     expect(shared.encoding).toBe('o200k_base');
