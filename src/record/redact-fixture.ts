@@ -8,14 +8,23 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'
  * replaced by `[REDACTED]`. A list of stream deltas is checked joined (a key can straddle two deltas)
  * and, when it holds a secret, written as one redacted string. An exact `user` condition that held a
  * secret becomes an anchored `regex` with `[\s\S]+?` in place of each secret, so that the replayed
- * request, secret and all, still matches.
+ * request, secret and all, still matches; a tool result's `contains` keeps its longest secret-free stretch.
  */
 export function redactFixture(fixture: FixtureInput, redactor: Redactor): FixtureInput {
   const pathed = redactor.paths(fixture);
-  const match = pathed.match && typeof pathed.match.user === 'object' && pathed.match.user.equals !== undefined
-    ? { ...pathed.match, user: redactCondition(pathed.match.user.equals, redactor) }
-    : pathed.match;
+  const match = pathed.match && { ...pathed.match };
+  if (match && typeof match.user === 'object' && match.user.equals !== undefined) match.user = redactCondition(match.user.equals, redactor);
+  if (match && typeof match.toolResult === 'object' && match.toolResult.contains !== undefined) {
+    match.toolResult = { ...match.toolResult, contains: longestClearPart(match.toolResult.contains, redactor) };
+  }
   return scrub({ ...pathed, match }, redactor) as FixtureInput;
+}
+
+/** The longest stretch of `text` without a secret: what a `contains` condition can still ask for. */
+function longestClearPart(text: string, redactor: Redactor): string {
+  const parts = redactor.split(text);
+  if (!parts.some((part) => part.secret)) return text;
+  return parts.filter((part) => !part.secret).reduce((longest, part) => (part.text.length > longest.length ? part.text : longest), '');
 }
 
 function redactCondition(text: string, redactor: Redactor): { equals: string } | { regex: string } {

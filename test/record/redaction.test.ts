@@ -48,4 +48,9 @@ describe('redactFixture', () => {
     expect(match!.user).toEqual({ regex: '^use [\\s\\S]+? \\(twice: [\\s\\S]+?\\)\\?$' });
     expect(new RegExp((match!.user as { regex: string }).regex).test('use sk-secret-key (twice: sk-secret-key)?')).toBe(true);
   });
+
+  it('keeps the longest secret-free stretch of a tool result as its contains condition', () => {
+    const { match } = redactFixture({ match: { toolResult: { name: 'env', contains: 'KEY=sk-secret-key\nREGION=eu-west-1 ZONE=b' } } }, redactor);
+    expect(match!.toolResult).toEqual({ name: 'env', contains: '\nREGION=eu-west-1 ZONE=b' });
+  });
 });
