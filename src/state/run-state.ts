@@ -41,7 +41,7 @@ export interface RunState {
   readonly usage: Map<string, UserUsage>;
   /**
    * What record mode got back this run for each recorded fixture name, oldest first (shaped by
-   * record/recorder.ts): a request recorded again is written from all of them.
+   * record/record-outcome.ts): a request recorded again is written from all of them.
    */
   readonly recordings: Map<string, unknown[]>;
   /** How far `POST /_mock/clock` has moved the app clock, in milliseconds. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureSchema } from '../../src/fixtures/fixture-schema.ts';
 import { assembleJsonReply } from '../../src/record/assemble-json-reply.ts';
 import { deriveMatch } from '../../src/record/derive-match.ts';
-import { fixtureOf } from '../../src/record/recorder.ts';
+import { fixtureOf } from '../../src/record/record-outcome.ts';
 import { upstreamFault } from '../../src/record/upstream-fault.ts';
 import { makeView } from '../fixtures/make-view.ts';
 

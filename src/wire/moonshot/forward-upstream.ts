@@ -8,7 +8,7 @@ import type { RequestView } from '../../match/request-view.ts';
 import { assembleJsonReply } from '../../record/assemble-json-reply.ts';
 import { assembleStreamReply } from '../../record/assemble-stream-reply.ts';
 import { deriveMatch } from '../../record/derive-match.ts';
-import { recordOutcome, type RecordedOutcome } from '../../record/recorder.ts';
+import { recordOutcome, type RecordedOutcome } from '../../record/record-outcome.ts';
 import { redactFixture } from '../../record/redact-fixture.ts';
 import { createRedactor } from '../../record/redactor.ts';
 import { conversationFile, recordingName } from '../../record/recording-key.ts';
