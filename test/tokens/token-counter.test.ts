@@ -10,7 +10,7 @@ import { base64Blob, mixedNoise, SAMPLE_TEXTS } from './sample-texts.ts';
 const counter = createTokenCounter();
 const table = parseRankTable(o200k);
 
-beforeAll(() => counter.ready);
+beforeAll(() => counter.ready, 30_000);
 afterAll(() => counter.close());
 
 // Worker threads and reference encoders start slowly on a loaded 2-core machine: 5 s is not enough there.
