@@ -1,16 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { harness, KEY } from './two-instances.ts';
 
 const h = harness();
-let raw: Server | undefined;
-afterEach(async () => {
-  raw?.closeAllConnections();
-  await new Promise((resolve) => (raw ? raw.close(resolve) : resolve(undefined)));
-  raw = undefined;
-  await h.cleanup();
-});
+afterEach(() => h.cleanup());
 
 const chunk = (delta: object, finish: string | null = null) =>
   `data: ${JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'moonshot-v1-8k', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
@@ -22,14 +14,13 @@ async function heldUpstream() {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   const got: { authorization?: string } = {};
-  raw = createServer((req, res) => {
+  const url = await h.raw((req, res) => {
     got.authorization = req.headers.authorization;
     res.writeHead(200, { 'content-type': 'text/event-stream', 'msh-request-id': 'upstream-request-7' });
     res.write(first);
     void released.then(() => res.end(rest));
   });
-  await new Promise<void>((resolve) => raw!.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(raw.address() as AddressInfo).port}/v1`, release, got };
+  return { url, release, got };
 }
 
 async function streamThrough(upstream: string) {

@@ -1,30 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixtureFileSchema } from '../../src/fixtures/fixture-schema.ts';
 import { runToolLoop } from './tool-loop.ts';
 import { client, filesIn, harness, recorded } from './two-instances.ts';
 
 const h = harness();
-let live: Server | undefined;
-afterEach(async () => {
-  live?.closeAllConnections();
-  await new Promise((resolve) => (live ? live.close(resolve) : resolve(undefined)));
-  live = undefined;
-  await h.cleanup();
-});
+afterEach(() => h.cleanup());
 
 /** An upstream that answers every request with the live kimi-k2.5 tool-call stream, event by event. */
 async function liveRecordingUpstream(): Promise<string> {
   const events = readFileSync(new URL('../wire/k2.5-stream-tool-call.sse', import.meta.url), 'utf8').split(/(?<=\n\n)/);
-  live = createServer((_req, res) => {
+  return h.raw((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/event-stream' });
     for (const event of events) res.write(event);
     res.end();
   });
-  await new Promise<void>((resolve) => live!.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(live.address() as AddressInfo).port}/v1`;
 }
 
 /** The `choices` of every chunk a streamed request gets, and its usage. */

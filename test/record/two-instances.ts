@@ -1,4 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OpenAI from 'openai';
@@ -50,6 +52,7 @@ function sharedClock(): Clock {
 /** Servers and folders of one test, all closed and removed by `cleanup`. */
 export function harness() {
   const servers: RunningServer[] = [];
+  const raw: Server[] = [];
   const dirs: string[] = [];
   const logs: string[] = [];
   const clock = sharedClock();
@@ -66,12 +69,23 @@ export function harness() {
       servers.push(server);
       return server;
     },
+    /** A plain HTTP server on port 0 doing `handle` with each request; returns its base URL (`/v1`). */
+    async raw(handle: RequestListener): Promise<string> {
+      const server = createServer(handle);
+      raw.push(server);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+    },
     upstream(options: MockOptions = {}) {
       return this.start({ fixtures: upstreamFixtures, apiKeys: [KEY], seed: 3, ...options });
     },
     /** Stops every server started so far (the folders stay). */
     async stopServers() {
       await Promise.all(servers.splice(0).map((server) => server.close(0)));
+      await Promise.all(raw.splice(0).map((server) => {
+        server.closeAllConnections();
+        return new Promise((resolve) => server.close(resolve));
+      }));
     },
     async cleanup() {
       await this.stopServers();

@@ -1,27 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import OpenAI, { APIError } from 'openai';
 import { createManualClock } from '../../src/clock.ts';
 import { client, filesIn, harness } from './two-instances.ts';
 
 const h = harness();
-const raw: Server[] = [];
-afterEach(async () => {
-  for (const server of raw.splice(0)) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-  await h.cleanup();
-});
-
-/** A plain HTTP server on port 0 that does `handle` with each request. */
-async function rawServer(handle: Parameters<typeof createServer>[1]): Promise<number> {
-  const server = createServer(handle);
-  raw.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return (server.address() as AddressInfo).port;
-}
+afterEach(() => h.cleanup());
 
 const ask = { model: 'moonshot-v1-8k', messages: [{ role: 'user' as const, content: 'Hello?' }] };
 
@@ -52,20 +35,20 @@ describe('upstream failures', { timeout: 60_000 }, () => {
   });
 
   it('answers 502 on a TLS failure, naming the upstream', async () => {
-    const port = await rawServer((_req, res) => res.end('plain http'));
-    const recorder = await h.start({ record: { dir: h.dir(), upstream: `https://127.0.0.1:${port}/v1` } });
+    const upstream = (await h.raw((_req, res) => res.end('plain http'))).replace('http:', 'https:');
+    const recorder = await h.start({ record: { dir: h.dir(), upstream } });
     const err = await failure(client(recorder));
     expect(err.status).toBe(502);
-    expect(err.message).toContain(`Failed to reach the upstream https://127.0.0.1:${port}/v1:`);
+    expect(err.message).toContain(`Failed to reach the upstream ${upstream}:`);
   });
 
   it('answers 502 when the upstream sends no headers within timeoutMs, and writes nothing', async () => {
     let arrived!: () => void;
     const reached = new Promise<void>((resolve) => (arrived = resolve));
-    const port = await rawServer(() => arrived());
+    const upstream = await h.raw(() => arrived());
     const clock = createManualClock(0);
     const dir = h.dir();
-    const recorder = await h.start({ clock, record: { dir, upstream: `http://127.0.0.1:${port}/v1`, timeoutMs: 5000 } });
+    const recorder = await h.start({ clock, record: { dir, upstream, timeoutMs: 5000 } });
     const pending = failure(client(recorder));
     await reached;
     clock.advance(5000);
@@ -76,13 +59,13 @@ describe('upstream failures', { timeout: 60_000 }, () => {
   });
 
   it('writes nothing when the upstream stream breaks off before [DONE]', async () => {
-    const port = await rawServer((_req, res) => {
+    const upstream = await h.raw((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.write('data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"moonshot-v1-8k","choices":[{"index":0,"delta":{"content":"Hi"},"finish_reason":null}]}\n\n');
       setImmediate(() => res.destroy());
     });
     const dir = h.dir();
-    const recorder = await h.start({ record: { dir, upstream: `http://127.0.0.1:${port}/v1` } });
+    const recorder = await h.start({ record: { dir, upstream } });
     const err = await failure(client(recorder), true);
     // The connection drops as it would have straight from the upstream: no status, no body.
     expect(err.status).toBeUndefined();
