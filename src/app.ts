@@ -9,6 +9,7 @@ import { createFixtureSet, type FixtureSet } from './fixtures/fixture-set.ts';
 import { loadFixtures } from './fixtures/load-fixtures.ts';
 import { createUserDirectory } from './limits/user-directory.ts';
 import { createNamespace } from './namespace.ts';
+import { fixtureSources } from './record/record-dir.ts';
 import { createNamespaces, DEFAULT_NAMESPACE } from './state/namespaces.ts';
 import { createRunState } from './state/run-state.ts';
 import { getSharedTokenCounter, type TokenCounter } from './tokens/token-counter.ts';
@@ -55,7 +56,7 @@ export function createApp(options: MockOptions = {}): Hono<AppEnv> {
   const defaultState = createRunState(config.seed, { journalLimit });
   const appClock = createAdjustableClock(clock ?? systemClock, defaultState);
   const users = createUserDirectory(config);
-  const fixtures = fixtureSet ?? createFixtureSet(loadFixtures(config.fixtures));
+  const fixtures = fixtureSet ?? createFixtureSet(loadFixtures(fixtureSources(config.fixtures, config.record)));
   const parts = { config, clock: appClock, users, files: fixtures };
   const namespaces = createNamespaces(config.maxNamespaces, (name) =>
     createNamespace(name, name === DEFAULT_NAMESPACE ? defaultState : createRunState(config.seed, { journalLimit, idSalt: name }), parts),

@@ -45,7 +45,8 @@ export function fixtureRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const find = (name: string | undefined) => (name === undefined ? deps.namespaces.default : deps.namespaces.find(name));
   routes.get('/fixtures', (c) => {
-    const namespace = find(namedNamespace(c)) ?? deps.namespaces.default;
+    // Created on first use, like any namespace, so an unused one lists the file fixtures at zero uses.
+    const namespace = deps.namespaces.get(namedNamespace(c));
     return sendJson(c, { namespace: namespace.name, fixtures: listFixtures(namespace) });
   });
   routes.post('/fixtures', async (c) => {

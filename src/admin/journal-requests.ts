@@ -3,6 +3,7 @@ import type { AppDeps, AppEnv } from '../deps.ts';
 import { describeError } from '../errors/error-kind.ts';
 import { MoonshotError } from '../errors/moonshot-error.ts';
 import type { JournalEntry, JournalNote } from '../state/journal-entry.ts';
+import { requestHeader } from '../transport/read-body.ts';
 
 /** Whether a path is one of the emulator's own routes (`/_mock/*`), which are not journaled. */
 export function isAdminPath(path: string): boolean {
@@ -16,7 +17,7 @@ export function isAdminPath(path: string): boolean {
  */
 export function journalRequests(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const namespace = deps.namespaces.get(c.req.header('x-mock-namespace'));
+    const namespace = deps.namespaces.get(requestHeader(c, 'x-mock-namespace'));
     const ids = namespace.state.ids.next();
     c.set('namespace', namespace);
     c.set('ids', ids);

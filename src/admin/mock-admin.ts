@@ -6,7 +6,7 @@ import { adminOpenApi } from './admin-openapi.ts';
 import { requireAdminToken } from './admin-token.ts';
 import { fixtureRoutes } from './fixture-routes.ts';
 import { journalRoutes } from './journal-routes.ts';
-import { namedNamespace, namespacesToRead, parseAdminInput, readAdminJson } from './parse-admin-input.ts';
+import { namedNamespace, parseAdminInput, readAdminJson } from './parse-admin-input.ts';
 
 const clockRequestSchema = z.strictObject({ advance_ms: z.number().int().nonnegative() });
 
@@ -29,7 +29,7 @@ export function mockAdminRoutes(deps: AppDeps): Hono<AppEnv> {
     return sendJson(c, { now_ms: deps.clock.now() });
   });
   routes.get('/limits', async (c) => {
-    const namespace = namespacesToRead(deps, namedNamespace(c))[0] ?? deps.namespaces.default;
+    const namespace = deps.namespaces.get(namedNamespace(c));
     return sendJson(c, { namespace: namespace.name, users: await namespace.limiter.snapshot() });
   });
   routes.post('/reset', (c) => {

@@ -44,11 +44,16 @@ export interface RunState {
   readonly journal: Journal;
   /** Rate-limit usage by user (organisation). */
   readonly usage: Map<string, UserUsage>;
+  /**
+   * What record mode got back this run for each recorded fixture name, oldest first (shaped by
+   * record/record-outcome.ts): a request recorded again is written from all of them.
+   */
+  readonly recordings: Map<string, unknown[]>;
   /** How far `POST /_mock/clock` has moved the app clock, in milliseconds. */
   clockOffsetMs: number;
   /** +1 on each reset, so a slot admitted before a reset is not released twice. */
   readonly epoch: number;
-  /** Forgets everything above: uses, counters, scenario states and journal empty, random streams back at the seed, offset 0. */
+  /** Forgets everything above: uses, counters, scenario states, journal and recordings empty, random streams back at the seed, offset 0. */
   reset(): void;
   /** Forgets the uses of these fixtures (a reload changed or removed them), so they start over. */
   forgetFixtures(names: Iterable<string>): void;
@@ -73,6 +78,7 @@ export function createRunState(seed: number, options: RunStateOptions = {}): Run
   const usage = new Map<string, UserUsage>();
   const scenarios = new Map<string, string>();
   const journal = createJournal(options.journalLimit ?? 1000);
+  const recordings = new Map<string, unknown[]>();
   return {
     fixtureUses,
     useOf(name) {
@@ -85,6 +91,7 @@ export function createRunState(seed: number, options: RunStateOptions = {}): Run
     scenarios,
     journal,
     usage,
+    recordings,
     clockOffsetMs: 0,
     get faultRandom() {
       return faultRandom;
@@ -101,6 +108,7 @@ export function createRunState(seed: number, options: RunStateOptions = {}): Run
       usage.clear();
       scenarios.clear();
       journal.clear();
+      recordings.clear();
       faultRandom = createRandom(`faults|${seed}`);
       ids = newIds();
       this.clockOffsetMs = 0;

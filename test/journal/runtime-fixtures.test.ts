@@ -24,8 +24,8 @@ describe('POST /_mock/fixtures', () => {
   });
 
   it('answers a bad fixture with the message a file would get', async () => {
-    const res = await sendAdmin(mockApp(), 'POST', '/_mock/fixtures', { version: 1, fixtures: [{ reply: { content: 5 } }] });
-    expect([res.status, res.json.error]).toEqual([400, { type: 'invalid_request_error', message: 'Failed to load fixtures from runtime: fixtures[0].reply.content must be a string, not the number 5' }]);
+    const res = await sendAdmin(mockApp(), 'POST', '/_mock/fixtures', { version: 1, fixtures: [{ priority: 'high', reply: { content: 'x' } }] });
+    expect([res.status, res.json.error]).toEqual([400, { type: 'invalid_request_error', message: 'Failed to load fixtures from runtime: fixtures[0].priority must be a number, not the string "high"' }]);
   });
 
   it('refuses a name already taken by a file fixture', async () => {

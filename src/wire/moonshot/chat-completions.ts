@@ -13,10 +13,11 @@ import { viewRequest, type RequestView } from '../../match/request-view.ts';
 import { buildCompletion } from '../../reply/build-completion.ts';
 import { planReply } from '../../reply/plan-reply.ts';
 import { completeReply } from '../../reply/settle-reply.ts';
-import { requestSignal } from '../../transport/read-body.ts';
+import { requestHeader, requestSignal } from '../../transport/read-body.ts';
 import { sendReply } from '../../transport/send-reply.ts';
 import { SCENARIO_START } from '../../fixtures/match-fixture.ts';
 import { authenticate } from './authenticate.ts';
+import { forwardUpstream } from './forward-upstream.ts';
 import { completionNote, matchNote } from './journal-notes.ts';
 import { moonshotEncoder } from './moonshot-encoder.ts';
 import { parseBody } from './parse-body.ts';
@@ -25,7 +26,8 @@ import { readJson } from './read-json.ts';
 /**
  * POST /v1/chat/completions, as the flow: parse → plan (validate, count, context check) → admit
  * (rate limits; the slot is held until the response or stream ends) → pick a fixture and a fault →
- * plan the reply → build and send it. Everything runs in the request's namespace, and each step
+ * plan the reply → build and send it. In record and proxy modes, a miss (every request in record-all)
+ * is answered by the upstream instead. Everything runs in the request's namespace, and each step
  * notes what it decided for the journal.
  */
 export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -35,7 +37,9 @@ export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
     const namespace = c.get('namespace');
     const { state } = namespace;
     const note = c.get('journalNote');
-    const request = parseBody(chatRequestSchema, await readJson(c, deps.config.maxBodyBytes));
+    const body = await readJson(c, deps.config.maxBodyBytes);
+    const request = parseBody(chatRequestSchema, body);
+    const record = deps.config.record;
     note.model = request.model;
     note.stream = request.stream === true;
     const chat = await planChat(request, deps, signal);
@@ -50,7 +54,11 @@ export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
     try {
       let view: RequestView | undefined;
       const viewOnce = () => (view ??= viewRequest(request, chat.thinking, c.req.header()));
-      const pick = pickFixture(namespace.fixtures, viewOnce, state.served, deps.config.unmatched, state.scenarios);
+      // Recording, a miss goes upstream instead of to the generator or the unmatched error.
+      const pick = pickFixture(namespace.fixtures, viewOnce, state.served, record ? 'error' : deps.config.unmatched, state.scenarios);
+      if (record && (record.mode === 'record-all' || pick.kind === 'unmatched')) {
+        return await forwardUpstream(c, deps, { body, request, view: viewOnce(), signal, onEnd });
+      }
       note.match = matchNote(pick);
       const scenario = pick.kind === 'fixture' ? pick.fixture.scenario : undefined;
       const before = scenario && (state.scenarios.get(scenario.name) ?? SCENARIO_START);
@@ -85,7 +93,7 @@ async function admit(deps: AppDeps, c: Context<AppEnv>, chat: ChatPlan, namespac
 function pickFault(deps: AppDeps, c: Context<AppEnv>, pick: Pick, view: () => RequestView, state: Namespace['state']): Fault | undefined {
   const chosen = pickRequestFault({
     state,
-    header: c.req.header('x-mock-fault'),
+    header: requestHeader(c, 'x-mock-fault'),
     fixture: pick.kind === 'fixture' ? pick.fixture : undefined,
     configFaults: deps.config.faults,
     view,
