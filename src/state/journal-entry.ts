@@ -5,7 +5,7 @@ const faultSourceSchema = z.enum(['header', 'fixture', 'config']);
 
 /** How a request's reply was chosen. */
 export const journalMatchSchema = z.object({
-  outcome: z.enum(['fixture', 'generated', 'unmatched']).describe('`unmatched` only when it got the 400 `fixture_unmatched_error`.'),
+  outcome: z.enum(['fixture', 'generated', 'unmatched', 'upstream']).describe('`unmatched` only when it got the 400 `fixture_unmatched_error`; `upstream` when record or proxy mode forwarded it.'),
   fixture: z.string().optional().describe('The matched fixture\'s name (outcome `fixture`).'),
   source: z.string().optional().describe('Where that fixture came from: `file#index` or `runtime#index`.'),
   reason: z.string().optional().describe('Why no fixture matched: the closest fixtures and the conditions they failed (when fixtures are loaded).'),

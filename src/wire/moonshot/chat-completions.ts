@@ -57,6 +57,7 @@ export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
       // Recording, a miss goes upstream instead of to the generator or the unmatched error.
       const pick = pickFixture(namespace.fixtures, viewOnce, state.served, record ? 'error' : deps.config.unmatched, state.scenarios);
       if (record && (record.mode === 'record-all' || pick.kind === 'unmatched')) {
+        note.match = { outcome: 'upstream' };
         return await forwardUpstream(c, deps, { body, request, view: viewOnce(), signal, onEnd });
       }
       note.match = matchNote(pick);
