@@ -10,7 +10,9 @@ import { MoonshotError } from './errors/moonshot-error.ts';
 import { chatRoutes } from './routes/chat-completions.ts';
 import { estimateRoutes } from './routes/estimate-token-count.ts';
 import { modelsRoutes } from './routes/models.ts';
+import { checkHost } from './routes/check-host.ts';
 import { mockAdminRoutes } from './routes/mock-admin.ts';
+import { requireJsonType } from './routes/require-json-type.ts';
 import { createFixtureSet, type FixtureSet } from './fixtures/fixture-set.ts';
 import { loadFixtures } from './fixtures/load-fixtures.ts';
 import { createIdSource } from './state/id-source.ts';
@@ -77,6 +79,8 @@ export function createApp(options: MockOptions = {}): Hono<AppEnv> {
       console.error(`${c.req.method} ${c.req.path} ${c.res.status} ${ms}ms ${ids.requestId}`);
     }
   });
+  app.use('*', checkHost(deps));
+  app.use('/_mock/*', requireJsonType());
   const limitBody = bodyLimit({
     maxSize: config.maxBodyBytes,
     onError: () => {

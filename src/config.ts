@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MAX_DELAY_MS } from './clock.ts';
+import { DELAY_TOO_LONG } from './delay-ms.ts';
 import { modelEntrySchema } from './catalog/model-entry.ts';
 import { configFaultSchema } from './faults/config-fault-schema.ts';
 import { limitsConfigShape } from './limits/limits-config.ts';
@@ -11,6 +13,8 @@ export const configSchema = z.strictObject({
   /** TCP port; 0 takes a free one. */
   port: z.coerce.number().int().min(0).max(65535).default(4000),
   host: z.string().min(1).default('127.0.0.1'),
+  /** `Host` names served besides loopback ones (and `host`); `["*"]` serves any. Others get 403. */
+  allowedHosts: z.array(z.string().min(1)).default([]),
   /** Seeds ids and generated text: the same seed and request order give the same bytes. */
   seed: z.coerce.number().int().default(0),
   /** Models added to (or, with `replaceModels`, replacing) the default catalog. */
@@ -35,11 +39,11 @@ export const configSchema = z.strictObject({
   /** Server-wide injected faults, each with an optional `match` and `when` (after header and fixture faults). */
   faults: z.array(configFaultSchema).default([]),
   /** A non-stream request whose simulated generation outlasts this gets 504 (`timeout` faults); the manual's 2 h. */
-  timeoutMs: z.coerce.number().int().positive().default(2 * 60 * 60 * 1000),
+  timeoutMs: z.coerce.number().int().positive().max(MAX_DELAY_MS, DELAY_TOO_LONG).default(2 * 60 * 60 * 1000),
   /** Generation speed assumed by `timeout` faults when the fixture sets none. */
   tokensPerSecond: z.coerce.number().positive().default(60),
   /** Longest a `stall` fault holds a connection open before ending it, so nothing leaks. */
-  stallCapMs: z.coerce.number().int().positive().default(5 * 60 * 1000),
+  stallCapMs: z.coerce.number().int().positive().max(MAX_DELAY_MS, DELAY_TOO_LONG).default(5 * 60 * 1000),
   /** Moonshot's rate limiter: `tier`, explicit `limits`, and `users` owning keys (off when none is set). */
   ...limitsConfigShape,
 });

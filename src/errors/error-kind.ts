@@ -34,6 +34,10 @@ export type ErrorKind =
       /** Seconds until the window frees a slot, for concurrency/RPM. */
       retryAfterSeconds?: number;
     }
+  /** Emulator-only: a request whose `Host` is neither loopback nor allowed (DNS rebinding). */
+  | { kind: 'host_not_allowed'; host: string }
+  /** Emulator-only: an admin POST without `Content-Type: application/json` (a browser's simple request). */
+  | { kind: 'json_content_type_required'; route: string; got: string }
   /** An injected fault answering with an HTTP error: status, Moonshot type and message. */
   | { kind: 'injected'; status: ErrorDescription['status']; type: string; message: string };
 
@@ -65,6 +69,20 @@ const table: Table = {
   // Emulator-only errors: Moonshot-shaped, 400 so that SDKs fail at once instead of retrying.
   rate_limited: (e) => ({ status: 429, type: 'rate_limit_reached_error', message: rateLimitMessage(e) }),
   injected: (e) => ({ status: e.status, type: e.type, message: e.message }),
+  host_not_allowed: (e) => ({
+    status: 403,
+    type: 'permission_denied_error',
+    message:
+      `moonshot-mock: Host ${JSON.stringify(e.host)} is not allowed. Only loopback names and addresses are, and those in ` +
+      '--allowed-hosts (config allowedHosts); add the name there to reach the server by it.',
+  }),
+  json_content_type_required: (e) => ({
+    status: 415,
+    type: 'invalid_request_error',
+    message:
+      `moonshot-mock: ${e.route} needs \`Content-Type: application/json\` (got ${e.got || 'none'}), so that a web page ` +
+      'cannot send it without a CORS preflight, which is never granted.',
+  }),
   fixture_unmatched: (e) => ({ status: 400, type: 'fixture_unmatched_error', message: e.explanation }),
   fixture_impossible: (e) => ({
     status: 400,

@@ -1,15 +1,18 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { MAX_CLOCK_ADVANCE_MS } from '../clock.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { parseBody } from '../moonshot/parse-body.ts';
 import { sendJson } from '../transport/send-json.ts';
 import { readJson } from './read-json.ts';
 
-const clockRequestSchema = z.strictObject({ advance_ms: z.number().int().nonnegative() });
+const clockRequestSchema = z.strictObject({
+  advance_ms: z.number().int().nonnegative().max(MAX_CLOCK_ADVANCE_MS, `at most ${MAX_CLOCK_ADVANCE_MS} ms (one year) per call`),
+});
 
 /**
  * The emulator's own endpoints (not Moonshot's), outside /v1 and without auth:
- * `POST /_mock/clock {"advance_ms": N}` moves the app clock (rate-limit windows, `created`, waiting
+ * `POST /_mock/clock {"advance_ms": N}` (N ≤ one year) moves the app clock (rate-limit windows, `created`, waiting
  * delays on a manual clock); `GET /_mock/limits` shows each user's limits and usage;
  * `POST /_mock/reset` forgets fixture and fault call counts and rate-limit usage.
  */
