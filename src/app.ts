@@ -104,9 +104,10 @@ export function createApp(options: MockOptions = {}): Hono<AppEnv> {
       return sendJson(c, errorEnvelope(err.error), status);
     }
     if (err instanceof HTTPException) return err.getResponse();
-    // The client went away (or its own timeout fired) mid-request: nobody reads this answer, and it
-    // is not a server fault.
-    if (err.name === 'AbortError' || err.name === 'TimeoutError') return c.body(null, 499 as never);
+    // The client went away (or its own timeout fired, or Node's requestTimeout cut its trickling body)
+    // mid-request: nobody reads this answer, and it is not a server fault.
+    const clientGone = err.name === 'AbortError' || err.name === 'TimeoutError' || (err as { code?: unknown }).code === 'ECONNRESET';
+    if (clientGone) return c.body(null, 499 as never);
     // Never a stack trace on the wire: log it, answer with the envelope.
     console.error(err);
     return sendJson(c, errorEnvelope({ kind: 'server_error', message: 'Internal server error' }), 500);

@@ -44,6 +44,17 @@ export const configSchema = z.strictObject({
   tokensPerSecond: z.coerce.number().positive().default(60),
   /** Longest a `stall` fault holds a connection open before ending it, so nothing leaks. */
   stallCapMs: z.coerce.number().int().positive().max(MAX_DELAY_MS, DELAY_TOO_LONG).default(5 * 60 * 1000),
+  /**
+   * Most open connections; past it the oldest idle one is closed (or, if all are busy, the new one).
+   * Keep it below the process's file limit (`ulimit -n`).
+   */
+  maxConnections: z.coerce.number().int().positive().default(1024),
+  /** A connection that has not sent complete request headers by then is closed (Node's default: 60 s). */
+  headersTimeout: z.coerce.number().int().positive().max(MAX_DELAY_MS, DELAY_TOO_LONG).default(10_000),
+  /** A request not received in full (headers and body) by then gets 408 (Node's default: 300 s); 0 = never. */
+  requestTimeout: z.coerce.number().int().nonnegative().max(MAX_DELAY_MS, DELAY_TOO_LONG).default(60_000),
+  /** An idle keep-alive connection is closed after this long (Node's default: 5 s). */
+  keepAliveTimeout: z.coerce.number().int().positive().max(MAX_DELAY_MS, DELAY_TOO_LONG).default(5_000),
   /** Moonshot's rate limiter: `tier`, explicit `limits`, and `users` owning keys (off when none is set). */
   ...limitsConfigShape,
 });
