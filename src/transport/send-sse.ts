@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { SSEStreamingApi } from 'hono/streaming';
-import type { Clock } from '../clock.ts';
+import { MAX_DELAY_MS, type Clock } from '../clock.ts';
 import type { SseEvent } from '../reply/completion-chunks.ts';
 import type { StreamShape } from '../reply/stream-shape.ts';
 import { destroySocket } from './node-bindings.ts';
@@ -72,7 +72,8 @@ export function sendSse(c: Context, events: readonly SseEvent[], shape: StreamSh
         }
         if (cut?.kind === 'disconnect' && sent === cut.afterChunks) return disconnect(c, stream);
         if (event.pieces > 0) {
-          const delay = first ? shape.ttftMs : shape.tokensPerSecond ? (event.pieces * 1000) / shape.tokensPerSecond : 0;
+          const paced = shape.tokensPerSecond ? Math.min((event.pieces * 1000) / shape.tokensPerSecond, MAX_DELAY_MS) : 0;
+          const delay = first ? shape.ttftMs : paced;
           first = false;
           if (delay > 0) await clock.sleep(delay, gone.signal);
         }

@@ -34,6 +34,11 @@ describe('delay and clock maxima', () => {
     expect(error.message).toMatch(/fixtures\[0\]\.stream\.ttftMs must be at most 86400000, not the number 1000000000000$/);
   });
 
+  it('refuses a stream tokensPerSecond under 0.001', () => {
+    const error = <Error>thrownBy(() => createApp({ fixtures: [{ name: 'slow', reply: { content: 'x' }, stream: { tokensPerSecond: 1e-300 } }] }));
+    expect(error.message).toBe('Failed to load fixtures from inline: fixtures[0].stream.tokensPerSecond must be at least 0.001, not the number 1e-300');
+  });
+
   it('sleeps the full time on the wall clock past setTimeout\'s 2^31-1 ms, without an overflow warning', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const warnings = vi.spyOn(process, 'emitWarning');
