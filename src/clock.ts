@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** The only source of time in the emulator. Inject a fake in tests so nothing sleeps for real. */
 export interface Clock {
   /** Milliseconds since the Unix epoch. */
@@ -13,6 +15,10 @@ export interface Clock {
 export const MAX_DELAY_MS = 24 * 60 * 60 * 1000;
 /** Largest step of one `POST /_mock/clock` (`advance_ms`): one year. */
 export const MAX_CLOCK_ADVANCE_MS = 365 * MAX_DELAY_MS;
+/** The message of a delay past MAX_DELAY_MS (the fixture loader words its own from the maximum). */
+export const DELAY_TOO_LONG = `at most ${MAX_DELAY_MS} ms (24 hours)`;
+/** A delay in milliseconds of the app clock, 0 to MAX_DELAY_MS (a bigger one is an error, never a silent clamp). */
+export const delayMsSchema = z.number().nonnegative().max(MAX_DELAY_MS, DELAY_TOO_LONG);
 
 /** A clock that only moves when told to; sleeps resolve once `advance`/`set` pass their deadline. */
 export interface ManualClock extends Clock {
@@ -123,17 +129,22 @@ export interface AdjustableClock extends Clock {
 
 /**
  * Wraps the app's clock so tests can move time: a manual clock is advanced itself (its sleeps
- * fire); any other clock gets an offset, which moves `now()` (rate-limit windows, `created`) but not
+ * fire); any other clock gets an offset, kept in `offset` (the app's run state, so a reset takes it back), which moves `now()` (rate-limit windows, `created`) but not
  * delays already waiting on the wall clock.
  */
-export function createAdjustableClock(base: Clock): AdjustableClock {
+export function createAdjustableClock(base: Clock, offset: { clockOffsetMs: number }): AdjustableClock {
   if ('advance' in base && typeof base.advance === 'function') return base as AdjustableClock;
-  let offset = 0;
   return {
-    now: () => base.now() + offset,
+    now: () => base.now() + offset.clockOffsetMs,
     sleep: (ms, signal) => base.sleep(ms, signal),
     advance(ms) {
-      if (ms > 0) offset += ms;
+      if (ms > 0) offset.clockOffsetMs += ms;
     },
   };
+}
+
+/** `created` in Unix seconds: `fixedTime` (seconds or an ISO date) when given, otherwise the clock's now. */
+export function createdSeconds(clock: Clock, fixedTime: number | string | undefined): number {
+  if (fixedTime === undefined) return Math.floor(clock.now() / 1000);
+  return typeof fixedTime === 'number' ? fixedTime : Math.floor(Date.parse(fixedTime) / 1000);
 }

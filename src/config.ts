@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { MAX_DELAY_MS } from './clock.ts';
-import { DELAY_TOO_LONG } from './delay-ms.ts';
+import { DELAY_TOO_LONG, MAX_DELAY_MS } from './clock.ts';
 import { modelEntrySchema } from './catalog/model-entry.ts';
 import { configFaultSchema } from './faults/config-fault-schema.ts';
 import { limitsConfigShape } from './limits/limits-config.ts';
@@ -41,7 +40,7 @@ export const configSchema = z.strictObject({
   /** A non-stream request whose simulated generation outlasts this gets 504 (`timeout` faults); the manual's 2 h. */
   timeoutMs: z.coerce.number().int().positive().max(MAX_DELAY_MS, DELAY_TOO_LONG).default(2 * 60 * 60 * 1000),
   /** Generation speed assumed by `timeout` faults when the fixture sets none. */
-  tokensPerSecond: z.coerce.number().positive().default(60),
+  tokensPerSecond: z.coerce.number().min(0.001).default(60),
   /** Longest a `stall` fault holds a connection open before ending it, so nothing leaks. */
   stallCapMs: z.coerce.number().int().positive().max(MAX_DELAY_MS, DELAY_TOO_LONG).default(5 * 60 * 1000),
   /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { delayMsSchema } from '../delay-ms.ts';
+import { delayMsSchema } from '../clock.ts';
 
 const WHEN_KEYS = ['calls', 'first', 'every', 'probability'] as const;
 
