@@ -3,6 +3,7 @@ import { DELAY_TOO_LONG, MAX_DELAY_MS } from './clock.ts';
 import { modelEntrySchema } from './catalog/model-entry.ts';
 import { configFaultSchema } from './faults/config-fault-schema.ts';
 import { limitsConfigShape } from './limits/limits-config.ts';
+import { recordConfigShape } from './record/record-config.ts';
 
 /**
  * The one schema for every option, whether it comes from CLI flags, a config file (JSON or YAML) or
@@ -56,6 +57,8 @@ export const configSchema = z.strictObject({
   keepAliveTimeout: z.coerce.number().int().positive().max(MAX_DELAY_MS, DELAY_TOO_LONG).default(5_000),
   /** Moonshot's rate limiter: `tier`, explicit `limits`, and `users` owning keys (off when none is set). */
   ...limitsConfigShape,
+  /** Record/replay against a real API: `record` (mode, dir, upstream), `redact`, `allowRemote`. */
+  ...recordConfigShape,
 });
 
 /** Options as a user writes them (all optional). */

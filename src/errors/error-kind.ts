@@ -45,6 +45,8 @@ export type ErrorKind =
   | { kind: 'engine_overloaded' }
   | { kind: 'service_unavailable'; status: 502 | 503 }
   | { kind: 'gateway_timeout' }
+  /** Record/proxy mode got no answer from its upstream (unreachable, TLS, timeout); nothing was recorded. */
+  | { kind: 'upstream_failed'; upstream: string; reason: string }
   /**
    * An injected fault answering with an HTTP error: its status, with `type` and `message` where the
    * fault gives them, else those of the table's entry for that status (see `kindForStatus`).
@@ -104,6 +106,12 @@ const table: Table = {
     message:
       `moonshot-mock: ${e.route} needs \`Content-Type: application/json\` (got ${e.got || 'none'}), so that a web page ` +
       'cannot send it without a CORS preflight, which is never granted.',
+  }),
+  // Emulator-only too: record and proxy modes found no upstream to answer.
+  upstream_failed: (e) => ({
+    status: 502,
+    type: 'upstream_error',
+    message: `moonshot-mock: Failed to reach the upstream ${e.upstream}: ${e.reason}. Nothing was recorded. Check --upstream and the network.`,
   }),
   fixture_unmatched: (e) => ({ status: 400, type: 'fixture_unmatched_error', message: e.explanation }),
   fixture_impossible: (e) => ({

@@ -165,7 +165,7 @@ async function untilTimerArmed() {
   expect(vi.getTimerCount()).toBeGreaterThan(0);
 }
 
-describe('watchFixtures against slow writers and storms', { timeout: 30_000 }, () => {
+describe('watchFixtures against slow writers and storms', () => {
   it('never loads a file a slow writer has half written (truncate, write part, pause past the debounce, finish)', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { set, loaded, file } = watchedWithLog(yamlFile('old'), { debounceMs: 50, settleMs: 200, maxWaitMs: 1000 });

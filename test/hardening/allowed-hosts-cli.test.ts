@@ -1,6 +1,8 @@
 import http from 'node:http';
-import { describe, expect, it } from 'vitest';
-import { listening, run } from '../support/run-cli.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listening, run, SPAWN_TIMEOUT_MS, stopSpawned } from '../support/run-cli.ts';
+
+afterEach(stopSpawned);
 
 const statusFor = (baseURL: string, host: string) =>
   new Promise<number>((resolve, reject) => {
@@ -13,15 +15,11 @@ const statusFor = (baseURL: string, host: string) =>
     req.end();
   });
 
-describe('--allowed-hosts', () => {
+describe('--allowed-hosts', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it('serves the listed names, comma-separated or repeated, and refuses others', async () => {
     const cli = run(['--port', '0', '--allowed-hosts', 'mock.internal, api.test', '--allowed-hosts', 'third.test'], {}, listening);
-    try {
-      const baseURL = await cli.ready;
-      for (const host of ['mock.internal:80', 'api.test', 'third.test', 'localhost']) expect(await statusFor(baseURL, host), host).toBe(200);
-      expect(await statusFor(baseURL, 'evil.example')).toBe(403);
-    } finally {
-      cli.child.kill('SIGKILL');
-    }
-  }, 60_000);
+    const baseURL = await cli.ready;
+    for (const host of ['mock.internal:80', 'api.test', 'third.test', 'localhost']) expect(await statusFor(baseURL, host), host).toBe(200);
+    expect(await statusFor(baseURL, 'evil.example')).toBe(403);
+  });
 });

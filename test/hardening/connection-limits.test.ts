@@ -49,7 +49,7 @@ const trickledBody =
 
 const models = (url: URL) => fetch(`${url.origin}/v1/models`, { headers: { Authorization: 'Bearer k' } });
 
-describe('connection limits', { timeout: 30_000 }, () => {
+describe('connection limits', () => {
   it('answers a normal request while the cap\'s worth of idle connections are open, closing the oldest idle one', async () => {
     const url = await serve({ maxConnections: 8 });
     const idle: net.Socket[] = [];

@@ -15,7 +15,7 @@ const encodings = [
   { name: 'cl100k_base', source: cl100k },
 ] as const;
 
-describe.each(encodings)('$name', { timeout: 60_000 }, ({ source }) => {
+describe.each(encodings)('$name', ({ source }) => {
   const table = parseRankTable(source);
   const reference = new Tiktoken(source);
 
