@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { MoonshotError } from '../errors/moonshot-error.ts';
+import { requestHeader } from '../transport/read-body.ts';
 
 /**
  * Refuses (415) a POST whose `Content-Type` is not `application/json`. A web page can send a
@@ -10,7 +11,7 @@ import { MoonshotError } from '../errors/moonshot-error.ts';
 export function requireJsonType(): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method === 'POST') {
-      const type = c.req.header('content-type') ?? '';
+      const type = requestHeader(c, 'content-type') ?? '';
       if (type.split(';')[0]!.trim().toLowerCase() !== 'application/json') {
         throw new MoonshotError({ kind: 'json_content_type_required', route: `${c.req.method} ${c.req.path}`, got: type });
       }

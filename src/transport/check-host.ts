@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import type { MiddlewareHandler } from 'hono';
 import { MoonshotError } from '../errors/moonshot-error.ts';
-import { isNodeRequest } from './read-body.ts';
+import { isNodeRequest, requestHeader } from './read-body.ts';
 
 /** The host name of a `Host` header, lower-cased, without port or IPv6 brackets. */
 function hostName(header: string): string {
@@ -31,7 +31,7 @@ export function checkHost(config: { allowedHosts: readonly string[]; host: strin
   const anyHost = allowed.has('*');
   return async (c, next) => {
     if (!anyHost && isNodeRequest(c)) {
-      const header = c.req.header('host') ?? '';
+      const header = requestHeader(c, 'host') ?? '';
       const name = hostName(header);
       if (!isLoopback(name) && !allowed.has(name)) throw new MoonshotError({ kind: 'host_not_allowed', host: header });
     }

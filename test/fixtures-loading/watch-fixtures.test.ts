@@ -7,7 +7,7 @@ import { watchFixtures, type FixtureWatcher, type WatchFixturesOptions } from '.
 import { makeTempTree, yamlFile, type TempTree } from './make-temp-tree.ts';
 
 /** Generous for a loaded 2-core CI machine; a passing run returns as soon as the condition holds. */
-const wait = { timeout: 5_000, interval: 10 };
+const wait = { timeout: 30_000, interval: 10 }; // generous: a loaded machine delays fs events
 
 let tree: TempTree | undefined;
 let watcher: FixtureWatcher | undefined;
@@ -113,7 +113,8 @@ describe('watchFixtures', () => {
     const { set, lines, write } = await watched({ 'fx/a.yaml': yamlFile('a') }, ['fx'], 50);
     write('fx/a.yaml', yamlFile('b'));
     // Poll without vi.waitFor, which would advance the fake timers itself.
-    for (let i = 0; i < 5000 && vi.getTimerCount() === 0; i++) await new Promise((r) => setImmediate(r));
+    const started = performance.now();
+    while (vi.getTimerCount() === 0 && performance.now() - started < 30_000) await new Promise((r) => setImmediate(r));
     expect(vi.getTimerCount()).toBe(2); // the debounce and the max wait
     await vi.advanceTimersByTimeAsync(49);
     expect(lines).toEqual([]);
@@ -141,9 +142,6 @@ describe('watchFixtures', () => {
   });
 });
 
-/** Generous for a slow writer on a loaded machine. */
-const slowWait = { timeout: 10_000, interval: 10 };
-
 /** Watches `fx` in a temp tree holding `fx/a.yaml`; `loaded` lists the names of every set put in force. */
 function watchedWithLog(initial: string, options: WatchFixturesOptions) {
   tree = makeTempTree({ 'fx/a.yaml': initial });
@@ -161,7 +159,8 @@ function watchedWithLog(initial: string, options: WatchFixturesOptions) {
 
 /** Lets fs events in (real I/O) until the watcher has armed a timer, without moving the fake clock. */
 async function untilTimerArmed() {
-  for (let i = 0; i < 20_000 && vi.getTimerCount() === 0; i++) await new Promise((resolve) => setImmediate(resolve));
+  const started = performance.now();
+  while (vi.getTimerCount() === 0 && performance.now() - started < 30_000) await new Promise((resolve) => setImmediate(resolve));
   expect(vi.getTimerCount()).toBeGreaterThan(0);
 }
 
@@ -181,7 +180,7 @@ describe('watchFixtures against slow writers and storms', () => {
     await vi.waitFor(async () => {
       await vi.advanceTimersByTimeAsync(50);
       expect(names(set)).toEqual(['one', 'two', 'three']);
-    }, slowWait);
+    }, wait);
     expect(loaded.every((list) => list.length === 3)).toBe(true);
   });
 
@@ -200,7 +199,7 @@ describe('watchFixtures against slow writers and storms', () => {
       }
     }, 10);
     try {
-      await vi.waitFor(() => expect(names(set)).toEqual(['new']), slowWait);
+      await vi.waitFor(() => expect(names(set)).toEqual(['new']), wait);
     } finally {
       clearInterval(storm);
     }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startServer, type RunningServer } from '../../src/index.ts';
 
 /** Generous for a loaded 2-core machine; a passing run returns as soon as the condition holds. */
-const wait = { timeout: 15_000, interval: 20 };
+const wait = { timeout: 30_000, interval: 20 };
 
 let server: RunningServer | undefined;
 const sockets: net.Socket[] = [];
