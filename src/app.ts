@@ -13,6 +13,7 @@ import { fixtureSources } from './record/record-dir.ts';
 import { createNamespaces, DEFAULT_NAMESPACE } from './state/namespaces.ts';
 import { createRunState } from './state/run-state.ts';
 import { getSharedTokenCounter, type TokenCounter } from './tokens/token-counter.ts';
+import { checkHost } from './transport/check-host.ts';
 import { createErrorHandler } from './transport/error-handler.ts';
 import { isNodeRequest } from './transport/read-body.ts';
 import { errorEnvelope } from './wire/moonshot/error-envelope.ts';
@@ -84,6 +85,7 @@ export function createApp(options: MockOptions = {}): Hono<AppEnv> {
     await handle(c, next);
     log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms ${c.get('ids').requestId}`);
   });
+  app.use('*', checkHost(config));
   // Admin requests draw their ids from the default namespace and are not journaled.
   const handle = (c: Context<AppEnv>, next: Next) => {
     if (!isAdminPath(c.req.path)) return journal(c, next);

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { MAX_CLOCK_ADVANCE_MS } from '../clock.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { sendJson } from '../transport/send-json.ts';
 import { adminOpenApi } from './admin-openapi.ts';
@@ -7,20 +8,25 @@ import { requireAdminToken } from './admin-token.ts';
 import { fixtureRoutes } from './fixture-routes.ts';
 import { journalRoutes } from './journal-routes.ts';
 import { namedNamespace, parseAdminInput, readAdminJson } from './parse-admin-input.ts';
+import { requireJsonType } from './require-json-type.ts';
 
-const clockRequestSchema = z.strictObject({ advance_ms: z.number().int().nonnegative() });
+const clockRequestSchema = z.strictObject({
+  advance_ms: z.number().int().nonnegative().max(MAX_CLOCK_ADVANCE_MS, `at most ${MAX_CLOCK_ADVANCE_MS} ms (one year) per call`),
+});
 
 /**
  * The emulator's own endpoints (not Moonshot's), outside /v1, locked by `adminToken` when set:
- * `POST /_mock/clock {"advance_ms": N}` moves the app clock; `GET /_mock/limits` shows each user's
- * limits and usage in a namespace; `POST /_mock/reset` resets everything, or one namespace with
- * `?namespace=`; `GET /_mock/namespaces`, `DELETE /_mock/namespaces/{name}`; the journal
- * (`/requests`, `/verify`), runtime fixtures and scenarios; `GET /_mock/health`; and this API's
- * OpenAPI document at `GET /_mock/openapi.json`.
+ * `POST /_mock/clock {"advance_ms": N}` (N ≤ one year) moves the app clock; `GET /_mock/limits`
+ * shows each user's limits and usage in a namespace; `POST /_mock/reset` resets everything, or one
+ * namespace with `?namespace=`; `GET /_mock/namespaces`, `DELETE /_mock/namespaces/{name}`; the
+ * journal (`/requests`, `/verify`), runtime fixtures and scenarios; `GET /_mock/health`; and this
+ * API's OpenAPI document at `GET /_mock/openapi.json`. POSTs need a JSON (or, for fixtures, YAML)
+ * `Content-Type` (see requireJsonType).
  */
 export function mockAdminRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.use('*', requireAdminToken(deps.config.adminToken));
+  routes.use('*', requireJsonType());
   routes.get('/health', (c) => sendJson(c, { status: 'ok' }));
   routes.get('/openapi.json', (c) => sendJson(c, adminOpenApi()));
   routes.post('/clock', async (c) => {
