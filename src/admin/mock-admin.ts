@@ -7,7 +7,8 @@ import { adminOpenApi } from './admin-openapi.ts';
 import { requireAdminToken } from './admin-token.ts';
 import { fixtureRoutes } from './fixture-routes.ts';
 import { journalRoutes } from './journal-routes.ts';
-import { namedNamespace, parseAdminInput, readAdminJson } from './parse-admin-input.ts';
+import { parseBody } from '../wire/moonshot/parse-body.ts';
+import { namedNamespace, readAdminJson } from './parse-admin-input.ts';
 import { requireJsonType } from './require-json-type.ts';
 
 const clockRequestSchema = z.strictObject({
@@ -30,7 +31,7 @@ export function mockAdminRoutes(deps: AppDeps): Hono<AppEnv> {
   routes.get('/health', (c) => sendJson(c, { status: 'ok' }));
   routes.get('/openapi.json', (c) => sendJson(c, adminOpenApi()));
   routes.post('/clock', async (c) => {
-    const { advance_ms } = parseAdminInput(c, clockRequestSchema, await readAdminJson(c, deps));
+    const { advance_ms } = parseBody(clockRequestSchema, await readAdminJson(c, deps));
     deps.clock.advance(advance_ms);
     return sendJson(c, { now_ms: deps.clock.now() });
   });
@@ -42,7 +43,7 @@ export function mockAdminRoutes(deps: AppDeps): Hono<AppEnv> {
     const name = namedNamespace(c);
     if (name === undefined || name === '*') deps.namespaces.resetAll();
     else deps.namespaces.find(name)?.reset();
-    return sendJson(c, { reset: true, namespace: name === undefined || name === '*' ? '*' : name });
+    return sendJson(c, name === undefined || name === '*' ? { reset: true } : { reset: true, namespace: name });
   });
   routes.get('/namespaces', (c) =>
     sendJson(c, {

@@ -23,6 +23,11 @@ describe('POST /_mock/fixtures', () => {
     expect((await chat(app, { model: MODEL, messages: hello })).json.choices[0].message.content).toBe('Hi from YAML.');
   });
 
+  it('refuses a body sent as text/plain with a 415, as every admin POST (a web page could send one)', async () => {
+    const res = await sendAdmin(mockApp(), 'POST', '/_mock/fixtures', yamlFile, { 'content-type': 'text/plain' });
+    expect(res.status).toBe(415);
+  });
+
   it('answers a bad fixture with the message a file would get', async () => {
     const res = await sendAdmin(mockApp(), 'POST', '/_mock/fixtures', { version: 1, fixtures: [{ priority: 'high', reply: { content: 'x' } }] });
     expect([res.status, res.json.error]).toEqual([400, { type: 'invalid_request_error', message: 'Failed to load fixtures from runtime: fixtures[0].priority must be a number, not the string "high"' }]);
