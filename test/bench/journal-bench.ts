@@ -18,9 +18,10 @@ function memory(): { rss: number; heap: number } {
  * repeat, so token counting (cached) does not drown the journal's cost.
  */
 export async function benchJournal(total = 100_000) {
-  const app = createApp({ log: () => {} });
+  // A model given by option, so the bench runs whichever dated catalog is in force.
+  const app = createApp({ log: () => {}, models: [{ id: 'kimi-k3', context_length: 1_048_576 }] });
   const body = (i: number) => JSON.stringify({
-    model: 'moonshot-v1-128k',
+    model: 'kimi-k3',
     max_tokens: 8 + (i % 7),
     messages: [{ role: 'system', content: `Run ${i % 13}.` }, { role: 'user', content: i % 1000 === 0 ? 'x'.repeat(100_000) : 'Say hi to the journal.' }],
   });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mockApp } from '../support/mock-app.ts';
+import {} from '../support/mock-app.ts';
 import { sdkClient } from '../support/sdk-client.ts';
-import { askWeather, getJson, MODEL, weatherFixtures } from './journal-app.ts';
+import { askWeather, getJson, MODEL, weatherFixtures, journalApp } from './journal-app.ts';
 
 describe('what my code sent, through GET /_mock/requests', () => {
   it('shows exactly two requests to the model, the second carrying the tool result', async () => {
-    const app = mockApp({ fixtures: weatherFixtures });
+    const app = journalApp({ fixtures: weatherFixtures });
     await askWeather(sdkClient(app));
     const { requests } = await getJson(app, `/_mock/requests?model=${MODEL}`);
     expect(requests).toHaveLength(2);

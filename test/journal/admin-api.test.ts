@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mockApp } from '../support/mock-app.ts';
-import { sendAdmin } from './journal-app.ts';
+import {} from '../support/mock-app.ts';
+import { sendAdmin, journalApp } from './journal-app.ts';
 
 const TOKEN = 'admin-token-5b1e';
 const routes: Array<[string, string]> = [
@@ -12,42 +12,42 @@ const routes: Array<[string, string]> = [
 
 describe('--admin-token', () => {
   it('refuses every /_mock route without the token with a 401', async () => {
-    const app = mockApp({ adminToken: TOKEN });
+    const app = journalApp({ adminToken: TOKEN });
     const statuses = await Promise.all(routes.map(async ([method, path]) => (await sendAdmin(app, method, path, method === 'GET' ? undefined : {})).status));
     expect(statuses).toEqual(routes.map(() => 401));
   });
 
   it('says how to send the token', async () => {
-    const res = await sendAdmin(mockApp({ adminToken: TOKEN }), 'GET', '/_mock/requests');
+    const res = await sendAdmin(journalApp({ adminToken: TOKEN }), 'GET', '/_mock/requests');
     expect(res.json.error).toEqual({ type: 'invalid_authentication_error', message: 'moonshot-mock: /_mock/* needs the admin token (the server runs with --admin-token). Send it as `Authorization: Bearer <token>`' });
   });
 
   it('refuses a wrong token', async () => {
-    const res = await sendAdmin(mockApp({ adminToken: TOKEN }), 'GET', '/_mock/requests', undefined, { Authorization: 'Bearer nope' });
+    const res = await sendAdmin(journalApp({ adminToken: TOKEN }), 'GET', '/_mock/requests', undefined, { Authorization: 'Bearer nope' });
     expect([res.status, res.json.error.message]).toEqual([401, 'moonshot-mock: the admin token does not match. Send the --admin-token value as `Authorization: Bearer <token>`']);
   });
 
   it('lets the token through', async () => {
-    const res = await sendAdmin(mockApp({ adminToken: TOKEN }), 'GET', '/_mock/requests', undefined, { Authorization: `Bearer ${TOKEN}` });
+    const res = await sendAdmin(journalApp({ adminToken: TOKEN }), 'GET', '/_mock/requests', undefined, { Authorization: `Bearer ${TOKEN}` });
     expect([res.status, res.json.requests]).toEqual([200, []]);
   });
 
   it('leaves the /v1 routes to their own keys', async () => {
-    const res = await mockApp({ adminToken: TOKEN }).request('/v1/models', { headers: { Authorization: 'Bearer sk-user' } });
+    const res = await journalApp({ adminToken: TOKEN }).request('/v1/models', { headers: { Authorization: 'Bearer sk-user' } });
     expect(res.status).toBe(200);
   });
 });
 
 describe('GET /_mock/openapi.json', () => {
   it('documents every admin route', async () => {
-    const doc = (await sendAdmin(mockApp(), 'GET', '/_mock/openapi.json')).json;
+    const doc = (await sendAdmin(journalApp(), 'GET', '/_mock/openapi.json')).json;
     const documented = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods as object).map((method) => `${method.toUpperCase()} ${path}`));
     const expected = routes.map(([method, path]) => `${method} ${path.replace('/namespaces/a', '/namespaces/{name}')}`);
     expect([doc.openapi, documented.sort()]).toEqual(['3.1.0', [...new Set(expected)].sort()]);
   });
 
   it('describes a journal entry with the schema the journal is built from', async () => {
-    const doc = (await sendAdmin(mockApp(), 'GET', '/_mock/openapi.json')).json;
+    const doc = (await sendAdmin(journalApp(), 'GET', '/_mock/openapi.json')).json;
     const entry = doc.paths['/_mock/requests'].get.responses[200].content['application/json'].schema.properties.requests.items;
     expect(Object.keys(entry.properties)).toEqual(expect.arrayContaining(['requestId', 'namespace', 'body', 'match', 'fault', 'rateLimit', 'reply', 'usage', 'aborted']));
   });
@@ -55,6 +55,6 @@ describe('GET /_mock/openapi.json', () => {
 
 describe('GET /_mock/health', () => {
   it('answers ok', async () => {
-    expect((await sendAdmin(mockApp(), 'GET', '/_mock/health')).json).toEqual({ status: 'ok' });
+    expect((await sendAdmin(journalApp(), 'GET', '/_mock/health')).json).toEqual({ status: 'ok' });
   });
 });

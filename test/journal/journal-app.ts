@@ -1,8 +1,35 @@
 import OpenAI from 'openai';
-import type { MockApp } from '../support/mock-app.ts';
+import type { MockOptions } from '../../src/app.ts';
+import { modelEntrySchema } from '../../src/catalog/model-entry.ts';
+import { mockApp, type MockApp } from '../support/mock-app.ts';
 
 /** The model the journal tests talk to. */
-export const MODEL = 'kimi-k2.5';
+export const MODEL = 'kimi-k3';
+/** A second model, for filters that tell models apart. */
+export const OTHER_MODEL = 'journal-other-model';
+
+/**
+ * The models of these tests, given through the `models` option with only the fields every catalog
+ * version takes, so the tests read the same whichever dated catalog is in force (kimi-k3 is added
+ * where the catalog lacks it, and kept plain where it has it).
+ */
+export const TEST_MODELS = [
+  { id: MODEL, context_length: 1_048_576 },
+  { id: OTHER_MODEL, context_length: 131_072 },
+];
+
+/** A model that always reasons, written in whichever form the catalog schema in force takes. */
+const alwaysThinks = [{ thinking: 'always' }, { thinking: { mode: 'always' } }].find(
+  (form) => modelEntrySchema.safeParse({ id: 'x', context_length: 1, ...form }).success,
+)!;
+/** A reasoning model, for the journal's reasoning length. */
+export const THINKING_MODEL = 'journal-thinking-model';
+TEST_MODELS.push({ id: THINKING_MODEL, context_length: 262_144, ...alwaysThinks } as (typeof TEST_MODELS)[number]);
+
+/** `mockApp` serving the test models. */
+export function journalApp(options: MockOptions = {}): MockApp {
+  return mockApp({ models: TEST_MODELS, ...options });
+}
 
 /** A weather tool loop: the call, then the answer once the tool result comes back. */
 export const weatherFixtures = [

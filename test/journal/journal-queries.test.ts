@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/clock.ts';
-import { AUTH, chat, hello, mockApp } from '../support/mock-app.ts';
-import { getJson, MODEL, sendAdmin, weatherFixtures } from './journal-app.ts';
+import { AUTH, chat, hello } from '../support/mock-app.ts';
+import { getJson, journalApp, MODEL, OTHER_MODEL, sendAdmin, weatherFixtures } from './journal-app.ts';
 
 /** An app that has seen: a fixture reply, an unmatched request, a generated-model 404, at t = 0, 1000, 2000. */
 async function usedApp() {
   const clock = createManualClock(0);
-  const app = mockApp({ fixtures: weatherFixtures, clock });
+  const app = journalApp({ fixtures: weatherFixtures, clock });
   await chat(app, { model: MODEL, messages: [{ role: 'user', content: 'weather in Paris' }], tools: [{ type: 'function', function: { name: 'get_weather' } }] });
   clock.advance(1000);
-  await chat(app, { model: 'moonshot-v1-8k', messages: hello });
+  await chat(app, { model: OTHER_MODEL, messages: hello });
   clock.advance(1000);
   await chat(app, { model: 'no-such-model', messages: hello });
   return app;
 }
 
-const seqs = async (app: ReturnType<typeof mockApp>, query: string) => (await getJson(app, `/_mock/requests?${query}`)).requests.map((entry: any) => entry.seq);
+const seqs = async (app: ReturnType<typeof journalApp>, query: string) => (await getJson(app, `/_mock/requests?${query}`)).requests.map((entry: any) => entry.seq);
 
 describe('GET /_mock/requests', () => {
   it('lists every request, newest last', async () => {
@@ -23,7 +23,7 @@ describe('GET /_mock/requests', () => {
   });
 
   it('filters by model', async () => {
-    expect(await seqs(await usedApp(), 'model=moonshot-v1-8k')).toEqual([2]);
+    expect(await seqs(await usedApp(), `model=${OTHER_MODEL}`)).toEqual([2]);
   });
 
   it('filters by the fixture that answered', async () => {
@@ -67,7 +67,7 @@ describe('GET /_mock/requests/count and DELETE /_mock/requests', () => {
   it('numbers requests from 1 again after a clear', async () => {
     const app = await usedApp();
     await sendAdmin(app, 'DELETE', '/_mock/requests');
-    await chat(app, { model: 'moonshot-v1-8k', messages: hello }, AUTH);
+    await chat(app, { model: OTHER_MODEL, messages: hello }, AUTH);
     expect(await seqs(app, '')).toEqual([1]);
   });
 });

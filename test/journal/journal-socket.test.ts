@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createManualClock } from '../../src/clock.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { hello } from '../support/mock-app.ts';
-import { MODEL } from './journal-app.ts';
+import { MODEL, TEST_MODELS } from './journal-app.ts';
 
 let server: RunningServer | undefined;
 afterEach(async () => {
@@ -14,7 +14,7 @@ const journal = async () => ((await (await fetch(`${server!.url}/_mock/requests`
 
 describe('the journal behind a real socket', () => {
   it('marks a stream whose client hung up as aborted, after recording it when it started', async () => {
-    server = await startServer({ port: 0, log: () => {}, clock: createManualClock(0), fixtures: [{ reply: { content: 'one two three' }, stream: { ttftMs: 60_000 } }] });
+    server = await startServer({ port: 0, log: () => {}, models: TEST_MODELS, clock: createManualClock(0), fixtures: [{ reply: { content: 'one two three' }, stream: { ttftMs: 60_000 } }] });
     const controller = new AbortController();
     const res = await fetch(`${server.baseURL}/chat/completions`, {
       method: 'POST', signal: controller.signal, headers: { 'content-type': 'application/json', authorization: 'Bearer sk-test' },

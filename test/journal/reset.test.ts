@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chat, hello, mockApp } from '../support/mock-app.ts';
-import { getJson, MODEL, sendAdmin } from './journal-app.ts';
+import { chat, hello } from '../support/mock-app.ts';
+import { getJson, MODEL, sendAdmin, journalApp } from './journal-app.ts';
 
 const NS = { 'x-mock-namespace': 'suite-a', Authorization: 'Bearer sk-test' };
 const fixtures = [
@@ -9,12 +9,12 @@ const fixtures = [
   { name: 'door', match: { user: 'door' }, scenario: { name: 'door', next: 'open' }, reply: { content: 'opened' } },
 ];
 
-const ask = (app: ReturnType<typeof mockApp>, text: string) => chat(app, { model: MODEL, messages: [{ role: 'user', content: text }] }, NS);
-const reset = (app: ReturnType<typeof mockApp>) => sendAdmin(app, 'POST', '/_mock/reset?namespace=suite-a');
+const ask = (app: ReturnType<typeof journalApp>, text: string) => chat(app, { model: MODEL, messages: [{ role: 'user', content: text }] }, NS);
+const reset = (app: ReturnType<typeof journalApp>) => sendAdmin(app, 'POST', '/_mock/reset?namespace=suite-a');
 
 /** An app whose namespace suite-a has used every kind of state. */
 async function usedApp() {
-  const app = mockApp({ fixtures, limits: { rpm: 100 } });
+  const app = journalApp({ fixtures, limits: { rpm: 100 } });
   await sendAdmin(app, 'POST', '/_mock/fixtures', { version: 1, fixtures: [{ name: 'extra', match: { user: 'extra' }, reply: { content: 'x' } }] }, NS);
   await ask(app, 'step');
   await ask(app, 'flaky');
@@ -60,7 +60,7 @@ describe('POST /_mock/reset?namespace=…', () => {
   });
 
   it('restarts the request ids', async () => {
-    const app = mockApp();
+    const app = journalApp();
     const first = (await ask(app, 'hi')).headers.get('msh-request-id');
     await reset(app);
     expect((await ask(app, 'hi')).headers.get('msh-request-id')).toBe(first);
@@ -86,7 +86,7 @@ describe('POST /_mock/reset', () => {
   });
 
   it('takes the clock back', async () => {
-    const app = mockApp();
+    const app = journalApp();
     const before = (await sendAdmin(app, 'POST', '/_mock/clock', { advance_ms: 0 })).json.now_ms;
     await sendAdmin(app, 'POST', '/_mock/clock', { advance_ms: 3_600_000 });
     await sendAdmin(app, 'POST', '/_mock/reset');

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mockApp } from '../support/mock-app.ts';
+import {} from '../support/mock-app.ts';
 import { sdkClient } from '../support/sdk-client.ts';
-import { askWeather, MODEL, sendAdmin, weatherFixtures } from './journal-app.ts';
+import { askWeather, MODEL, sendAdmin, weatherFixtures, journalApp } from './journal-app.ts';
 
 async function appAfterToolLoop() {
-  const app = mockApp({ fixtures: weatherFixtures });
+  const app = journalApp({ fixtures: weatherFixtures });
   await askWeather(sdkClient(app));
   return app;
 }
@@ -27,7 +27,7 @@ describe('POST /_mock/verify', () => {
   });
 
   it('says so when nothing was journaled', async () => {
-    const res = await sendAdmin(mockApp(), 'POST', '/_mock/verify', { filter: { model: MODEL }, atLeast: 1 });
+    const res = await sendAdmin(journalApp(), 'POST', '/_mock/verify', { filter: { model: MODEL }, atLeast: 1 });
     expect(res.json.error.message).toBe(`Expected at least 1 request(s) matching {"model":"${MODEL}"} in namespace "default", but found 0.\nNothing was journaled there.`);
   });
 
@@ -37,7 +37,7 @@ describe('POST /_mock/verify', () => {
   });
 
   it('refuses a verification without an expectation', async () => {
-    const res = await sendAdmin(mockApp(), 'POST', '/_mock/verify', { filter: { model: MODEL } });
+    const res = await sendAdmin(journalApp(), 'POST', '/_mock/verify', { filter: { model: MODEL } });
     expect([res.status, res.json.error.message]).toEqual([400, 'Invalid request: POST /_mock/verify: give an expectation: `count`, `atLeast` or `atMost`']);
   });
 });

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { namespaceFetch } from '../../src/testing/namespace-fetch.ts';
 import { startMockSession, type MockSession } from '../../src/testing/mock-session.ts';
-import { MODEL } from '../journal/journal-app.ts';
+import { MODEL, TEST_MODELS } from '../journal/journal-app.ts';
 
 let session: MockSession;
 beforeAll(async () => {
-  session = await startMockSession({ adminToken: 'session-token' });
+  session = await startMockSession({ adminToken: 'session-token', models: TEST_MODELS });
 }, 60_000);
 afterAll(() => session.close());
 
@@ -32,7 +32,7 @@ describe('startMockSession (the runner-neutral core)', () => {
 
 describe('namespaceFetch', () => {
   it('sends in-process requests in the namespace, keeping the caller\'s headers', async () => {
-    const app = createApp();
+    const app = createApp({ models: TEST_MODELS });
     const client = new OpenAI({ baseURL: 'http://mock/v1', apiKey: 'sk-test', fetch: namespaceFetch('in-process', (url, init) => app.request(url, init)) });
     await client.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: 'Hello' }] });
     const { requests } = (await (await app.request('/_mock/requests?namespace=in-process')).json()) as { requests: Array<{ path: string }> };

@@ -1,9 +1,9 @@
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { useMoonshotMock } from '../../src/testing/vitest.ts';
-import { askWeather, MODEL, weatherFixtures } from '../journal/journal-app.ts';
+import { askWeather, MODEL, OTHER_MODEL, TEST_MODELS, weatherFixtures } from '../journal/journal-app.ts';
 
-const mock = useMoonshotMock({ seed: 3 });
+const mock = useMoonshotMock({ seed: 3, models: TEST_MODELS });
 const client = () => new OpenAI({ baseURL: mock.baseURL, apiKey: 'sk-test', fetch: mock.fetch, maxRetries: 0 });
 
 describe('useMoonshotMock', () => {
@@ -26,8 +26,8 @@ describe('useMoonshotMock', () => {
   it('fails expectRequests with what was journaled instead', async () => {
     await mock.addFixtures([{ reply: { content: 'Hi.' } }]);
     await client().chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: 'Hello' }] });
-    await expect(mock.expectRequests({ model: 'moonshot-v1-8k' }).toHaveLength(1)).rejects.toThrow(
-      `Expected exactly 1 request(s) matching {"model":"moonshot-v1-8k"} in namespace "${mock.id}", but found 0.\nJournaled instead (1 request(s), newest last):\n  ✗ #1 POST /v1/chat/completions model "${MODEL}" → 200, fixture "runtime#0", last message user — model is "${MODEL}", not "moonshot-v1-8k"`,
+    await expect(mock.expectRequests({ model: OTHER_MODEL }).toHaveLength(1)).rejects.toThrow(
+      `Expected exactly 1 request(s) matching {"model":"${OTHER_MODEL}"} in namespace "${mock.id}", but found 0.\nJournaled instead (1 request(s), newest last):\n  ✗ #1 POST /v1/chat/completions model "${MODEL}" → 200, fixture "runtime#0", last message user — model is "${MODEL}", not "${OTHER_MODEL}"`,
     );
   });
 
