@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse as parseYaml } from 'yaml';
-import { ConfigError, parseConfig } from './config.ts';
-import { FixtureError } from './fixtures/fixture-error.ts';
-import { startServer } from './server.ts';
+import { suggestFlag } from './cli/suggest-flag.ts';
 
-const usage = `Usage: moonshot-mock [--port N] [--host H] [--seed N] [--config FILE] [--fixtures PATH]...
+/** `moonshot-mock --help`. */
+export const usage = `Usage: moonshot-mock [options]
 
   --port N              port to listen on (0 = any free port; default 4000, or $PORT)
   --host H              interface to bind (default 127.0.0.1)
@@ -16,81 +13,75 @@ const usage = `Usage: moonshot-mock [--port N] [--host H] [--seed N] [--config F
   --unmatched MODE      generate | error (default: error with fixtures, generate without)
   --watch               reload fixture files when they change
   --tier TIER           turn on Moonshot's rate limiter at Tier0..Tier5
-  --help                show this help`;
+  --log-requests        one line per request on stderr: method, path, model, status, fixture, fault, ms
+  --pid-file FILE       write the process id to FILE (removed on exit)
+  --ready-file FILE     write the base URL to FILE once listening (removed on exit)
+  -v, --version         print the version
+  -h, --help            show this help`;
 
-/** The CLI flags, as zod paths of the config schema. */
-const flags = { port: 'port', host: 'host', seed: 'seed', unmatched: 'unmatched', tier: 'tier' } as const;
+/** The CLI's flags, as node:util parseArgs options. */
+export const cliOptions = {
+  port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' }, unmatched: { type: 'string' }, tier: { type: 'string' },
+  config: { type: 'string' }, fixtures: { type: 'string', multiple: true }, watch: { type: 'boolean' },
+  'log-requests': { type: 'boolean' }, 'pid-file': { type: 'string' }, 'ready-file': { type: 'string' },
+  version: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' },
+} as const;
 
-function readConfigFile(path: string): Record<string, unknown> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new ConfigError(`Failed to read --config ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-  }
-  let data: unknown;
-  try {
-    data = parseYaml(text); // YAML is a superset of JSON, so one parser serves both
-  } catch (err) {
-    throw new ConfigError(`Failed to parse --config ${path}: ${(err as Error).message.split('\n')[0]}`);
-  }
-  if (data == null) return {};
-  if (typeof data !== 'object' || Array.isArray(data)) throw new ConfigError(`--config ${path} must hold an object of options`);
-  return data as Record<string, unknown>;
+/** The flags as parsed. */
+export type CliFlags = ReturnType<typeof parseArgs<{ options: typeof cliOptions }>>['values'];
+
+/** A bad command line or config: printed as one line, exit code 2. */
+export class CliUsageError extends Error {
+  override name = 'CliUsageError';
 }
 
-/** Reads argv, env and the config file (flags > $PORT > file > defaults), starts the server, handles signals. */
-export async function main(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' }, unmatched: { type: 'string' }, tier: { type: 'string' },
-      config: { type: 'string' }, fixtures: { type: 'string', multiple: true }, watch: { type: 'boolean' },
-      help: { type: 'boolean' },
-    },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (values.help) {
-    console.log(usage);
-    return;
+/** Parses argv; an unknown flag's error suggests the closest known one ("Did you mean --port?"). */
+export function parseCliArgs(argv: readonly string[]): CliFlags {
+  try {
+    return parseArgs({ args: [...argv], options: cliOptions, strict: true, allowPositionals: false }).values;
+  } catch (err) {
+    const { code, message } = err as { code?: string; message: string };
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const typed = /Unknown option '([^']+)'/.exec(message)?.[1] ?? '';
+      const guess = suggestFlag(typed.replace(/^-+/, ''), Object.keys(cliOptions));
+      const hint = guess === undefined ? 'Run moonshot-mock --help for the list.' : `Did you mean --${guess}?`;
+      throw new CliUsageError(`Unknown option '${typed}'. ${hint}`);
+    }
+    if (code?.startsWith('ERR_PARSE_ARGS')) throw new CliUsageError(message.split('\n')[0]!);
+    throw err;
   }
-  const file = values.config === undefined ? {} : readConfigFile(values.config);
-  const merged: Record<string, unknown> = { ...file };
-  // Fixture paths in a config file are relative to that file; on the command line, to the cwd.
-  if (values.config !== undefined && Array.isArray(file.fixtures)) {
-    const base = dirname(resolve(values.config));
-    merged.fixtures = file.fixtures.map((entry: unknown) => (typeof entry === 'string' ? resolve(base, entry) : entry));
-  }
-  if (values.fixtures) merged.fixtures = [...((merged.fixtures as unknown[] | undefined) ?? []), ...values.fixtures];
-  if (values.watch) merged.watch = true;
-  if (process.env.PORT) merged.port = process.env.PORT;
-  for (const key of Object.keys(flags) as Array<keyof typeof flags>) if (values[key] !== undefined) merged[key] = values[key];
-  const fromFlag = (path: string): string => {
-    if (path in flags && values[path as keyof typeof flags] !== undefined) return `--${path}`;
-    if (path.startsWith('fixtures') && values.fixtures) return '--fixtures';
-    return path === 'port' && process.env.PORT ? 'PORT' : path;
-  };
-  const options = parseConfig(merged, fromFlag);
-  const started = startServer(options);
-  const stop = (): void => {
-    started.then((server) => server.close()).then(() => process.exit(0), () => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  console.log(`moonshot-mock listening on ${(await started).baseURL}`);
 }
 
-main(process.argv.slice(2)).catch((err: unknown) => {
-  const { code, address, port } = err as { code?: string; address?: string; port?: number };
-  if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-    const why = { EADDRINUSE: 'the address is already in use', EACCES: 'permission denied', EADDRNOTAVAIL: 'the address is not available here' }[code];
-    console.error(`moonshot-mock: Failed to listen on ${address}:${port}: ${why}. Pass another --port (0 takes a free one) or --host.`);
+/** The package version, from the package.json one folder up (the same from src/ and dist/). */
+export function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+/**
+ * Runs the command line: prints help or the version, or serves until SIGINT/SIGTERM. Rejects with a
+ * CliUsageError, ConfigError or FixtureError for bad input, or with the listen error (EADDRINUSE, ...).
+ */
+export async function main(argv: readonly string[]): Promise<void> {
+  const flags = parseCliArgs(argv);
+  if (flags.help) return void console.log(usage);
+  if (flags.version) return void console.log(packageVersion());
+  const { serveFromCli } = await import('./cli/serve-from-cli.ts');
+  await serveFromCli(flags);
+}
+
+const listenErrors: Record<string, string> = {
+  EADDRINUSE: 'the address is already in use', EACCES: 'permission denied', EADDRNOTAVAIL: 'the address is not available here',
+};
+
+/** Prints a failed `main` as one line and exits: 1 when the server cannot listen, 2 for bad input; rethrows anything else. */
+export function reportCliError(err: unknown): void {
+  const { code, address, port, name } = err as { code?: string; address?: string; port?: number; name?: string };
+  if (code !== undefined && code in listenErrors) {
+    console.error(`moonshot-mock: Failed to listen on ${address}:${port}: ${listenErrors[code]}. Pass another --port (0 takes a free one) or --host.`);
     process.exit(1);
   }
-  const isUsage =
-    err instanceof ConfigError || err instanceof FixtureError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-  if (!isUsage) throw err;
+  if (name !== 'CliUsageError' && name !== 'ConfigError' && name !== 'FixtureError') throw err;
   console.error(`moonshot-mock: ${(err as Error).message}`);
   process.exit(2);
-});
+}

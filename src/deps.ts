@@ -7,6 +7,7 @@ import type { RateLimiter } from './limits/rate-limiter.ts';
 import type { UserDirectory } from './limits/user-directory.ts';
 import type { IdSource, RequestIds } from './state/id-source.ts';
 import type { TokenCounter } from './tokens/token-counter.ts';
+import type { ServedNote } from './log-requests.ts';
 
 /** Everything a route needs, created once per app. */
 export interface AppDeps {
@@ -33,6 +34,8 @@ export type AppEnv = {
     apiKey: string;
     /** In-process only: the Request as it arrived, before any middleware replaced it (see requestSignal). */
     clientRequest: Request | undefined;
+    /** Chat routes: model, reply and fault, for the request log. */
+    served: ServedNote | undefined;
   };
 };
 

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../deps.ts';
+import type { ServedNote } from '../log-requests.ts';
 import { MoonshotError } from '../errors/moonshot-error.ts';
 import { faultError } from '../faults/describe-fault-error.ts';
 import { pickRequestFault } from '../faults/pick-request-fault.ts';
@@ -30,6 +31,8 @@ export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
   routes.post('/chat/completions', authenticate(deps), async (c) => {
     const signal = requestSignal(c);
     const request = parseBody(chatRequestSchema, await readJson(c, deps.config.maxBodyBytes));
+    const served: ServedNote = { model: request.model };
+    c.set('served', served);
     const plan = await planChat(request, deps, signal);
     const { requestId } = c.get('ids');
     const charge = admissionCharge(plan.promptTokens, request.max_completion_tokens ?? request.max_tokens, plan.model.default_max_tokens);
@@ -48,6 +51,8 @@ export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
         configFaults: deps.config.faults, view: viewOnce,
       });
       const fault = chosen?.fault;
+      served.reply = pick.kind === 'fixture' ? pick.fixture.name : pick.kind === 'generate' ? 'generated' : 'unmatched';
+      served.fault = fault?.kind;
       if (chosen) deps.log(`moonshot-mock: injected ${fault!.kind} fault (source: ${chosen.source}) [${requestId}]`);
       if (fault?.kind === 'http') {
         await deps.clock.sleep(fault.delay_ms ?? 0, signal);

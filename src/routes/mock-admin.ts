@@ -9,6 +9,7 @@ const clockRequestSchema = z.strictObject({ advance_ms: z.number().int().nonnega
 
 /**
  * The emulator's own endpoints (not Moonshot's), outside /v1 and without auth:
+ * `GET /_mock/health` answers 200 `{"status":"ok"}` once the server accepts requests (for readiness checks);
  * `POST /_mock/clock {"advance_ms": N}` moves the app clock (rate-limit windows, `created`, waiting
  * delays on a manual clock); `GET /_mock/limits` shows each user's limits and usage;
  * `POST /_mock/reset` forgets fixture and fault call counts and rate-limit usage.
@@ -20,6 +21,7 @@ export function mockAdminRoutes(deps: AppDeps): Hono<AppEnv> {
     deps.clock.advance(advance_ms);
     return sendJson(c, { now_ms: deps.clock.now() });
   });
+  routes.get('/health', (c) => sendJson(c, { status: 'ok' }));
   routes.get('/limits', (c) => sendJson(c, { users: deps.limiter.snapshot() }));
   routes.post('/reset', (c) => {
     deps.fixtures.resetCalls();

@@ -1,8 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import type { TokenWorkerData, TokenWorkerRequest, TokenWorkerResponse } from './token-worker-protocol.ts';
 
-/** The plain-JS shim that registers tsx in the worker thread, then runs run-token-worker.ts. */
-const WORKER_ENTRY = new URL('./token-worker.js', import.meta.url);
+/**
+ * The worker's entry: the compiled token-worker-main.js next to this file in the built package, or, when
+ * this module runs from its `.ts` source (vitest, tsx), the plain-JS shim that registers tsx in the thread.
+ */
+const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './token-worker.js' : './token-worker-main.js', import.meta.url);
 
 interface PendingCount {
   readonly resolve: (counts: number[]) => void;
@@ -47,11 +50,12 @@ export class TokenWorkerClient {
     // A small young generation makes V8 collect the worker's multi-megabyte garbage (received texts, merge
     // buffers) much sooner: measured RSS after a series of 1 MB jobs ~160 MB instead of ~230 MB.
     this.worker = new Worker(WORKER_ENTRY, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-    this.worker.unref();
     this.worker.on('message', (message: TokenWorkerResponse) => this.receive(message));
     this.worker.on('error', (error) => this.die(error));
     this.worker.on('messageerror', (error) => this.die(error));
     this.worker.on('exit', (code) => this.die(new Error(`token worker exited (code ${code})`)));
+    // After the listeners: adding the first 'message' listener refs the worker's message port again.
+    this.worker.unref();
   }
 
   /** True once the worker has died or been terminated; such a client only rejects. */

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-/** The package's bin entry, run as a user runs it. */
-const bin = fileURLToPath(new URL('../../src/bin.js', import.meta.url));
+/** The CLI's source entry, run through tsx (the package runs the same code compiled, from dist/bin.js). */
+const bin = fileURLToPath(new URL('../../src/bin.ts', import.meta.url));
 
 /** Runs the CLI; resolves with its output once it exits, or once `until` matches stdout (then it is still running). */
 export function run(args: string[], env: Record<string, string> = {}, until?: RegExp) {
-  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', bin, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -24,4 +24,4 @@ export function run(args: string[], env: Record<string, string> = {}, until?: Re
 }
 
 /** Matches the CLI's ready line and captures the base URL. */
-export const listening = /moonshot-mock listening on (http:\/\/127\.0\.0\.1:\d+\/v1)\n/;
+export const listening = /moonshot-mock listening on (http:\/\/127\.0\.0\.1:\d+\/v1)[ \n]/;
