@@ -7,6 +7,14 @@ import type { TokenWorkerData, TokenWorkerRequest, TokenWorkerResponse } from '.
  */
 const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './token-worker.js' : './token-worker-main.js', import.meta.url);
 
+/**
+ * The parent's Node options for the worker, minus `--input-type`: a worker inherits `process.execArgv`,
+ * and with `node --input-type=module -e ...` it would fail to start (ERR_INPUT_TYPE_NOT_ALLOWED).
+ */
+function workerExecArgv(execArgv: readonly string[]): string[] {
+  return execArgv.filter((arg, i) => !arg.startsWith('--input-type') && execArgv[i - 1] !== '--input-type');
+}
+
 interface PendingCount {
   readonly resolve: (counts: number[]) => void;
   readonly reject: (error: unknown) => void;
@@ -49,7 +57,9 @@ export class TokenWorkerClient {
     this.ready.catch(() => {}); // a rejection nobody awaits must not crash the process
     // A small young generation makes V8 collect the worker's multi-megabyte garbage (received texts, merge
     // buffers) much sooner: measured RSS after a series of 1 MB jobs ~160 MB instead of ~230 MB.
-    this.worker = new Worker(WORKER_ENTRY, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    this.worker = new Worker(WORKER_ENTRY, {
+      workerData: data, execArgv: workerExecArgv(process.execArgv), resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
     this.worker.on('message', (message: TokenWorkerResponse) => this.receive(message));
     this.worker.on('error', (error) => this.die(error));
     this.worker.on('messageerror', (error) => this.die(error));
