@@ -1,8 +1,8 @@
-// The package as a user gets it: `npm pack` (which runs `prepare`, i.e. the build), the tarball unpacked into
+// The package as a user gets it: built and `npm pack`ed, the tarball unpacked into
 // a fresh project's node_modules with only its declared runtime dependencies beside it (linked from this
 // checkout's node_modules, so no registry is needed), then used from TypeScript, plain Node and the bin.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +28,13 @@ const defaultTsconfig = {
 };
 
 beforeAll(async () => {
-  const { stdout } = await exec('npm', ['pack', '--json', '--pack-destination', project], { cwd: root });
+  // What `prepare` does (the tsc build), into a staging copy: the working tree's dist/ is never touched
+  // while other test files run. `files` in package.json decides what the tarball holds.
+  const staging = join(project, 'staging');
+  mkdirSync(staging);
+  for (const entry of ['package.json', 'README.md', 'LICENSE', 'fixtures']) cpSync(join(root, entry), join(staging, entry), { recursive: true });
+  await exec(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', join(staging, 'dist')]);
+  const { stdout } = await exec('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', project], { cwd: staging });
   const [pack] = JSON.parse(stdout.slice(stdout.indexOf('['))) as Array<{ filename: string; files: Array<{ path: string }> }>;
   packedFiles = pack!.files.map((file) => file.path);
   mkdirSync(installed, { recursive: true });
