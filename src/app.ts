@@ -1,26 +1,21 @@
-import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { HTTPException } from 'hono/http-exception';
+import { Hono, type Context } from 'hono';
+import { mockAdminRoutes } from './admin/mock-admin.ts';
 import { createCatalog } from './catalog/catalog.ts';
 import { createAdjustableClock, systemClock, type Clock } from './clock.ts';
 import { parseConfig, type ConfigInput } from './config.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
-import { describeError, errorEnvelope } from './errors/error-kind.ts';
-import { MoonshotError } from './errors/moonshot-error.ts';
-import { chatRoutes } from './routes/chat-completions.ts';
-import { estimateRoutes } from './routes/estimate-token-count.ts';
-import { modelsRoutes } from './routes/models.ts';
-import { mockAdminRoutes } from './routes/mock-admin.ts';
 import { createFixtureSet, type FixtureSet } from './fixtures/fixture-set.ts';
 import { loadFixtures } from './fixtures/load-fixtures.ts';
-import { createIdSource } from './state/id-source.ts';
+import { createMemoryUsageStore } from './limits/memory-usage-store.ts';
 import { createRateLimiter } from './limits/rate-limiter.ts';
-import { createFaultState } from './faults/fault-state.ts';
 import { createUserDirectory } from './limits/user-directory.ts';
+import { createRunState } from './state/run-state.ts';
 import { getSharedTokenCounter, type TokenCounter } from './tokens/token-counter.ts';
+import { createErrorHandler } from './transport/error-handler.ts';
 import { isNodeRequest } from './transport/read-body.ts';
-import { sendJson } from './transport/send-json.ts';
-import { logRequests } from './log-requests.ts';
+import { errorEnvelope } from './wire/moonshot/error-envelope.ts';
+import { moonshotApp } from './wire/moonshot/moonshot-app.ts';
+import { notFound } from './wire/moonshot/not-found.ts';
 
 /** Options of `createApp`/`startServer`: the config schema's fields plus what only code can pass. */
 export interface MockOptions extends ConfigInput {
@@ -30,17 +25,20 @@ export interface MockOptions extends ConfigInput {
   tokenCounter?: TokenCounter;
   /**
    * The fixture set to serve from, instead of one loaded from `fixtures`: lets the caller reload it
-   * (`startServer` does, for `watch`) or reset its call counters between tests.
+   * (`startServer` does, for `watch`) or call `resetCalls()` between tests, which resets the app.
    */
   fixtureSet?: FixtureSet;
-  /** Where notices of injected faults and rate-limit hits go; defaults to stderr. */
+  /** Where notices go (injected faults, rate-limit hits, reloads, request lines, internal errors); defaults to stderr. */
   log?: (line: string) => void;
 }
+
+/** The default `log`: one line to stderr. */
+export const logToStderr = (line: string): void => console.error(line);
 
 /** Separates what only code can pass (clock, counter, fixture set, log) from the config, parsed. */
 export function splitOptions(options: MockOptions) {
   const { clock, tokenCounter, fixtureSet, log, ...input } = options;
-  return { config: parseConfig(input, (path) => `options.${path}`), clock, tokenCounter, fixtureSet, log };
+  return { config: parseConfig(input, (path) => `options.${path}`), clock, tokenCounter, fixtureSet, log: log ?? logToStderr };
 }
 
 /** What `createApp` returns: the Hono app, plus `close()`. */
@@ -49,7 +47,7 @@ export type MockApp = Hono<AppEnv> & {
    * Stops the token-counting worker thread the app uses when it is the process-wide default one (a later
    * request, from this app or another, starts a new one); a `tokenCounter` you passed is yours to close.
    * Not needed for the process to exit (the worker never keeps it alive), but it frees the thread and
-   * its ~100 MB at once, and leaves no handle for tools that report open handles. Idempotent.
+   * its memory at once, and leaves no handle for tools that report open handles. Idempotent.
    */
   close(): Promise<void>;
 };
@@ -62,58 +60,47 @@ export type MockApp = Hono<AppEnv> & {
  */
 export function createApp(options: MockOptions = {}): MockApp {
   const { config, clock, tokenCounter, fixtureSet, log } = splitOptions(options);
-  const appClock = createAdjustableClock(clock ?? systemClock);
+  const state = createRunState(config.seed);
+  const appClock = createAdjustableClock(clock ?? systemClock, state);
   const users = createUserDirectory(config);
+  const fixtures = fixtureSet ?? createFixtureSet(loadFixtures(config.fixtures));
+  fixtures.subscribe((change) => (change.kind === 'reset' ? state.reset() : state.forgetFixtures(change.changed)));
   const deps: AppDeps = {
     config,
     catalog: createCatalog({ models: config.models, replaceModels: config.replaceModels }),
     counter: tokenCounter ?? getSharedTokenCounter(config.encoding),
     clock: appClock,
-    ids: createIdSource(config.seed),
-    fixtures: fixtureSet ?? createFixtureSet(loadFixtures(config.fixtures)),
+    state,
+    fixtures,
     users,
-    limiter: createRateLimiter(config, appClock, users),
-    faults: createFaultState(config.seed),
-    log: log ?? ((line) => console.error(line)),
+    limiter: createRateLimiter(config, appClock, users, createMemoryUsageStore(state, appClock)),
+    log,
   };
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
-    const ids = deps.ids.next();
+    const ids = state.ids.next();
     c.set('ids', ids);
     if (!isNodeRequest(c)) c.set('clientRequest', c.req.raw);
     c.header('Msh-Request-Id', ids.requestId);
+    if (!config.logRequests) return next();
+    const started = performance.now();
     await next();
+    log(requestLine(c, performance.now() - started));
   });
-  app.use('*', logRequests(deps));
-  const limitBody = bodyLimit({
-    maxSize: config.maxBodyBytes,
-    onError: () => {
-      throw new MoonshotError({ kind: 'body_too_large', limitBytes: config.maxBodyBytes });
-    },
-  });
-  // Behind the Node server, readBodyText enforces the limit on the raw stream (see there for why).
-  app.use('/v1/*', (c, next) => (isNodeRequest(c) ? next() : limitBody(c, next)));
-  app.route('/v1', modelsRoutes(deps));
-  app.route('/v1', chatRoutes(deps));
-  app.route('/v1', estimateRoutes(deps));
+  app.route('/v1', moonshotApp(deps));
   app.route('/_mock', mockAdminRoutes(deps));
-  app.notFound((c) =>
-    sendJson(c, {
-      code: 5, error: 'url.not_found', message: '没找到对象', method: c.req.method, scode: '0x5', status: false, url: c.req.path,
-    }, 404),
-  );
-  app.onError((err, c) => {
-    if (err instanceof MoonshotError) {
-      const { status } = describeError(err.error);
-      return sendJson(c, errorEnvelope(err.error), status);
-    }
-    if (err instanceof HTTPException) return err.getResponse();
-    // The client went away (or its own timeout fired) mid-request: nobody reads this answer, and it
-    // is not a server fault.
-    if (err.name === 'AbortError' || err.name === 'TimeoutError') return c.body(null, 499 as never);
-    // Never a stack trace on the wire: log it, answer with the envelope.
-    console.error(err);
-    return sendJson(c, errorEnvelope({ kind: 'server_error', message: 'Internal server error' }), 500);
-  });
+  app.notFound(notFound);
+  app.onError(createErrorHandler(errorEnvelope, log));
   return Object.assign(app, { close: () => (tokenCounter === undefined ? deps.counter.close() : Promise.resolve()) });
+}
+
+/**
+ * The `logRequests` line: `POST /v1/chat/completions 200 model=kimi-k2.5 reply=greeting fault=none 3.1ms [id]`
+ * (model, reply and fault for chat completions only; a stream's line comes when its headers go out).
+ */
+function requestLine(c: Context<AppEnv>, ms: number): string {
+  const parts = [c.req.method, c.req.path, String(c.res.status)];
+  const served = c.get('served');
+  if (served !== undefined) parts.push(`model=${served.model ?? '-'}`, `reply=${served.reply ?? '-'}`, `fault=${served.fault ?? 'none'}`);
+  return `${parts.join(' ')} ${ms.toFixed(1)}ms [${c.get('ids').requestId}]`;
 }

@@ -2,28 +2,26 @@ import type { Catalog } from './catalog/catalog.ts';
 import type { AdjustableClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { FixtureSet } from './fixtures/fixture-set.ts';
-import type { FaultState } from './faults/fault-state.ts';
 import type { RateLimiter } from './limits/rate-limiter.ts';
 import type { UserDirectory } from './limits/user-directory.ts';
-import type { IdSource, RequestIds } from './state/id-source.ts';
+import type { RequestIds } from './state/id-source.ts';
+import type { RunState } from './state/run-state.ts';
 import type { TokenCounter } from './tokens/token-counter.ts';
-import type { ServedNote } from './log-requests.ts';
 
-/** Everything a route needs, created once per app. */
+/** Everything a route needs, created once per app by `createApp`. Types only. */
 export interface AppDeps {
   config: Config;
   catalog: Catalog;
   counter: TokenCounter;
   clock: AdjustableClock;
-  ids: IdSource;
-  /** The fixtures in force and their call counters. */
+  /** What the app has accumulated (uses, counters, ids, usage, clock offset); `reset()` starts over. */
+  state: RunState;
+  /** The fixture definitions in force. */
   fixtures: FixtureSet;
   /** Keys → users (organisations), when `users` is configured. */
   users: UserDirectory;
   limiter: RateLimiter;
-  /** Seeded chance and call counts of injected faults. */
-  faults: FaultState;
-  /** Where fault and limit notices go (stderr by default). */
+  /** Where fault, limit and failure notices go (stderr by default). */
   log: (line: string) => void;
 }
 
@@ -34,14 +32,16 @@ export type AppEnv = {
     apiKey: string;
     /** In-process only: the Request as it arrived, before any middleware replaced it (see requestSignal). */
     clientRequest: Request | undefined;
-    /** Chat routes: model, reply and fault, for the request log. */
+    /** Chat completions: what served the request, for the `logRequests` line (each part once known). */
     served: ServedNote | undefined;
   };
 };
 
-/** `created` in Unix seconds: the frozen time if configured, otherwise the app clock. */
-export function createdAt(deps: AppDeps): number {
-  const fixed = deps.config.fixedTime;
-  if (fixed === undefined) return Math.floor(deps.clock.now() / 1000);
-  return typeof fixed === 'number' ? fixed : Math.floor(Date.parse(fixed) / 1000);
+/** What a chat route tells the request log. */
+export interface ServedNote {
+  model?: string;
+  /** The fixture's name, `generated`, or `unmatched`. */
+  reply?: string;
+  /** The kind of the injected fault. */
+  fault?: string;
 }

@@ -3,18 +3,10 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listening, run } from './support/run-cli.ts';
+import { listening, run, stopSpawned } from './support/run-cli.ts';
 
-const started: Array<ReturnType<typeof run>> = [];
-/** Runs the CLI and remembers it, so afterEach kills it whatever the outcome. */
-const cli = (...args: Parameters<typeof run>) => {
-  const child = run(...args);
-  started.push(child);
-  return child;
-};
-afterEach(() => {
-  for (const { child } of started.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-});
+afterEach(stopSpawned);
+const cli = run;
 
 const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string;
 const chatBody = JSON.stringify({ model: 'kimi-k2.5', messages: [{ role: 'user', content: 'Hi' }], stream: true });

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { usage } from '../src/cli.ts';
+import { usage } from '../src/cli/parse-cli-args.ts';
 import { loadFixtures } from '../src/fixtures/load-fixtures.ts';
 import { startServer, type RunningServer } from '../src/server.ts';
 import { readmeBlocks, type ReadmeBlock } from './support/readme-blocks.ts';

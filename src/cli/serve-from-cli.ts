@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { CliFlags } from '../cli.ts';
+import type { CliFlags } from './parse-cli-args.ts';
 import { ConfigError, parseConfig, type Config } from '../config.ts';
 import { startServer } from '../server.ts';
 
