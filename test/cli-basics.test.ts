@@ -3,7 +3,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listening, run, stopSpawned } from './support/run-cli.ts';
+import { listening, run, SPAWN_TIMEOUT_MS, stopSpawned } from './support/run-cli.ts';
 
 afterEach(stopSpawned);
 const cli = run;
@@ -11,7 +11,7 @@ const cli = run;
 const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string;
 const chatBody = JSON.stringify({ model: 'kimi-k2.5', messages: [{ role: 'user', content: 'Hi' }], stream: true });
 
-describe('CLI basics', () => {
+describe('CLI basics', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it.each([['--version'], ['-v']])('prints the package version for %s and exits 0', async (flag) => {
     const run = cli([flag]);
     expect(await run.exited).toBe(0);
@@ -62,7 +62,7 @@ describe('CLI basics', () => {
   });
 });
 
-describe('background use', () => {
+describe('background use', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it('writes the pid file at start and the base URL to the ready file once listening, and removes both on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mm-bg-'));
     const pidFile = join(dir, 'mock.pid');
