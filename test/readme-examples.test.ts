@@ -12,7 +12,7 @@ import { usage } from '../src/cli/parse-cli-args.ts';
 import { loadFixtures } from '../src/fixtures/load-fixtures.ts';
 import { startServer, type RunningServer } from '../src/server.ts';
 import { readmeBlocks, type ReadmeBlock } from './support/readme-blocks.ts';
-import { exitWithin, spawnNode, type NodeChild } from './support/spawn-node.ts';
+import { exitWithin, spawnDetached, spawnNode, type NodeChild } from './support/spawn-node.ts';
 
 const exec = promisify(execFile);
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -35,6 +35,16 @@ function pythonAbsence(): string | undefined {
     return undefined;
   } catch (err) {
     return (err as { code?: string }).code === 'ENOENT' ? 'no python3 on PATH' : 'python3 cannot import openai (pip install openai)';
+  }
+}
+
+/** Expects the example to exit 0 within a minute with nothing on stderr; kills it whatever happens. */
+async function expectCleanExit(child: NodeChild) {
+  try {
+    const exit = await exitWithin(child, 60_000);
+    expect({ exit, stderr: child.output().stderr }).toEqual({ exit: { code: 0, signal: null }, stderr: '' });
+  } finally {
+    child.kill();
   }
 }
 
@@ -86,30 +96,18 @@ describe('README examples', () => {
   it.each(byMode('run').filter((b) => b.lang === 'ts' || b.lang === 'js').map((b) => [name(b), b] as const))('%s runs', async (_, block) => {
     const file = join(work, `run-${block.line}.${block.lang === 'ts' ? 'mts' : 'mjs'}`);
     writeFileSync(file, local(block.code));
-    const child = spawnNode(block.lang === 'ts' ? ['--import', 'tsx', file] : [file], { cwd: root });
-    try {
-      const exit = await exitWithin(child, 60_000);
-      expect({ exit, stderr: child.output().stderr }).toEqual({ exit: { code: 0, signal: null }, stderr: '' });
-    } finally {
-      child.kill();
-    }
+    await expectCleanExit(spawnNode(block.lang === 'ts' ? ['--import', 'tsx', file] : [file], { cwd: root }));
   }, 90_000);
 
   it.each(byMode('run', 'sh').map((b) => [name(b), b] as const))('%s runs in bash', async (_, block) => {
-    const child = spawnNode(['-e', `require('node:child_process').execFileSync('bash', ['-euo', 'pipefail', '-c', ${JSON.stringify(local(block.code))}], { stdio: 'inherit' })`], { cwd: work });
-    try {
-      const exit = await exitWithin(child, 60_000);
-      expect({ exit, stderr: child.output().stderr }).toEqual({ exit: { code: 0, signal: null }, stderr: '' });
-    } finally {
-      child.kill();
-    }
+    await expectCleanExit(spawnDetached('bash', ['-euo', 'pipefail', '-c', local(block.code)], { cwd: work }));
   }, 90_000);
 
   it.each(byMode('serve').flatMap((b) => b.code.split('\n').filter((l) => l.trim() !== '').map((l) => [`${name(b)}: ${l.split('#')[0]!.trim()}`, l] as const)))(
     '%s serves',
     async (_, line) => {
       const command = line.split('#')[0]!.replace('--port 4000', '--port 0').replace('--watch', '');
-      await expectServes(spawnNode(['-e', `require('node:child_process').execFileSync('bash', ['-c', ${JSON.stringify(`exec ${command}`)}], { stdio: 'inherit' })`], { cwd: root, env: { PORT: '0' } }));
+      await expectServes(spawnDetached('bash', ['-c', `exec ${command}`], { cwd: root, env: { PORT: '0' } }));
     },
     90_000,
   );

@@ -12,9 +12,19 @@ export interface NodeChild {
   kill(signal?: NodeJS.Signals): void;
 }
 
+interface SpawnOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+}
+
 /** Spawns `node ...args` detached (so `kill` reaches its whole group); call `kill()` in a finally. */
-export function spawnNode(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): NodeChild {
-  const child = spawn(process.execPath, args, {
+export function spawnNode(args: readonly string[], options: SpawnOptions = {}): NodeChild {
+  return spawnDetached(process.execPath, args, options);
+}
+
+/** Spawns any command the way {@link spawnNode} spawns node. */
+export function spawnDetached(command: string, args: readonly string[], options: SpawnOptions = {}): NodeChild {
+  const child = spawn(command, args, {
     cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
   });
   let stdout = '';
