@@ -2,7 +2,7 @@
 // marker (see the README's last section) saying how this file checks it. Shell and TypeScript examples
 // use the built package (`npx moonshot-mock`, `import 'moonshot-mock'`), so beforeAll builds it.
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -62,7 +62,7 @@ async function expectServes(child: NodeChild) {
 beforeAll(async () => {
   await exec('npm', ['run', 'build'], { cwd: root });
   server = await startServer({ port: 0, fixtures: [join(root, 'fixtures')], unmatched: 'generate', log: () => {} });
-  symlinkSync(join(root, 'fixtures'), join(work, 'fixtures'), 'dir');
+  cpSync(join(root, 'fixtures'), join(work, 'fixtures'), { recursive: true }); // a copy: a record-mode config may write beside it
   // A user's strict tsconfig; `moonshot-mock` resolves to this package itself (its exports, dist/).
   writeFileSync(join(work, 'tsconfig.json'), JSON.stringify({
     compilerOptions: { module: 'nodenext', target: 'es2022', strict: true, noUncheckedIndexedAccess: true, noEmit: true, skipLibCheck: true, types: ['node'] },
@@ -103,7 +103,7 @@ describe('README examples', () => {
     await expectCleanExit(spawnDetached('bash', ['-euo', 'pipefail', '-c', local(block.code)], { cwd: work }));
   }, 90_000);
 
-  it.each(byMode('serve').flatMap((b) => b.code.split('\n').filter((l) => l.trim() !== '').map((l) => [`${name(b)}: ${l.split('#')[0]!.trim()}`, l] as const)))(
+  it.each(byMode('serve').flatMap((b) => b.code.split('\n').filter((l) => l.split('#')[0]!.trim() !== '').map((l) => [`${name(b)}: ${l.split('#')[0]!.trim()}`, l] as const)))(
     '%s serves',
     async (_, line) => {
       const command = line.split('#')[0]!.replace('--port 4000', '--port 0').replace('--watch', '');

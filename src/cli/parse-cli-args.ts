@@ -12,6 +12,12 @@ export const usage = `Usage: moonshot-mock [options]
   --unmatched MODE      generate | error (default: error with fixtures, generate without)
   --watch               reload fixture files when they change
   --tier TIER           turn on Moonshot's rate limiter at Tier0..Tier5
+  --record DIR          forward unmatched requests upstream and write fixtures for them to DIR
+  --record-all DIR      forward every request upstream, re-recording matched ones in place
+  --proxy               forward unmatched requests upstream, write nothing
+  --upstream URL        where to forward (default https://api.moonshot.ai/v1)
+  --redact-header NAME  also keep this header's value out of fixtures and logs (repeatable)
+  --allow-remote        let record and proxy modes listen on a non-loopback --host
   --log-requests        one line per request on stderr: method, path, model, status, fixture, fault, ms
   --pid-file FILE       write the process id to FILE (removed on exit)
   --ready-file FILE     write the base URL to FILE once listening (removed on exit)
@@ -22,6 +28,8 @@ export const usage = `Usage: moonshot-mock [options]
 export const cliOptions = {
   port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' }, unmatched: { type: 'string' }, tier: { type: 'string' },
   config: { type: 'string' }, fixtures: { type: 'string', multiple: true }, watch: { type: 'boolean' },
+  record: { type: 'string' }, 'record-all': { type: 'string' }, proxy: { type: 'boolean' }, upstream: { type: 'string' },
+  'redact-header': { type: 'string', multiple: true }, 'allow-remote': { type: 'boolean' },
   'log-requests': { type: 'boolean' }, 'pid-file': { type: 'string' }, 'ready-file': { type: 'string' },
   version: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' },
 } as const;

@@ -26,6 +26,29 @@ function readConfigFile(path: string): Record<string, unknown> {
   return data as Record<string, unknown>;
 }
 
+/** The record options given by flags, over those of the config file. */
+function recordOptions(flags: CliFlags, file: Record<string, unknown>): Record<string, unknown> {
+  const modes = [flags.record !== undefined && '--record', flags['record-all'] !== undefined && '--record-all', flags.proxy && '--proxy'].filter(Boolean);
+  if (modes.length > 1) throw new ConfigError(`${modes.join(' and ')} exclude each other: pick one mode`);
+  const fromFile = (file.record ?? {}) as Record<string, unknown>;
+  const record: Record<string, unknown> = { ...fromFile };
+  if (flags.record !== undefined) Object.assign(record, { mode: 'record', dir: flags.record });
+  if (flags['record-all'] !== undefined) Object.assign(record, { mode: 'record-all', dir: flags['record-all'] });
+  if (flags.proxy) record.mode = 'proxy';
+  if (flags.upstream !== undefined) record.upstream = flags.upstream;
+  const out: Record<string, unknown> = {};
+  if (Object.keys(record).length > 0) {
+    if (file.record === undefined && modes.length === 0) throw new ConfigError('--upstream needs a mode: --record DIR, --record-all DIR or --proxy');
+    out.record = record;
+  }
+  if (flags['redact-header']) {
+    const redact = (file.redact ?? {}) as { headers?: string[] };
+    out.redact = { ...redact, headers: [...(redact.headers ?? []), ...flags['redact-header']] };
+  }
+  if (flags['allow-remote']) out.allowRemote = true;
+  return out;
+}
+
 /** Merges flags > $PORT > config file > defaults into one parsed config, naming a bad option as the user wrote it. */
 export function configFromCli(flags: CliFlags, env: NodeJS.ProcessEnv = process.env): Config {
   const file = flags.config === undefined ? {} : readConfigFile(flags.config);
@@ -35,14 +58,20 @@ export function configFromCli(flags: CliFlags, env: NodeJS.ProcessEnv = process.
     const base = dirname(resolve(flags.config));
     merged.fixtures = file.fixtures.map((entry: unknown) => (typeof entry === 'string' ? resolve(base, entry) : entry));
   }
+  const fileRecord = file.record as { dir?: unknown } | undefined;
+  if (flags.config !== undefined && typeof fileRecord?.dir === 'string') {
+    merged.record = { ...fileRecord, dir: resolve(dirname(resolve(flags.config)), fileRecord.dir) };
+  }
   if (flags.fixtures) merged.fixtures = [...((merged.fixtures as unknown[] | undefined) ?? []), ...flags.fixtures];
   if (flags.watch) merged.watch = true;
   if (flags['log-requests']) merged.logRequests = true;
+  Object.assign(merged, recordOptions(flags, merged));
   if (env.PORT) merged.port = env.PORT;
   for (const key of Object.keys(plainFlags) as Array<keyof typeof plainFlags>) if (flags[key] !== undefined) merged[key] = flags[key];
   const fromFlag = (path: string): string => {
     if (path in plainFlags && flags[path as keyof typeof plainFlags] !== undefined) return `--${path}`;
     if (path.startsWith('fixtures') && flags.fixtures) return '--fixtures';
+    if (path === 'record.upstream' && flags.upstream !== undefined) return '--upstream';
     return path === 'port' && env.PORT ? 'PORT' : path;
   };
   return parseConfig(merged, fromFlag);
