@@ -18,4 +18,5 @@ EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=5s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/_mock/health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # 0.0.0.0 inside the container only, so `-p` can reach it; outside, the CLI's default stays 127.0.0.1.
-ENTRYPOINT ["node", "dist/bin.js", "--host", "0.0.0.0"]
+# Any Host name: other containers reach it by their service name (e.g. http://moonshot-mock:4000).
+ENTRYPOINT ["node", "dist/bin.js", "--host", "0.0.0.0", "--allowed-hosts", "*"]

@@ -6,6 +6,7 @@ export const usage = `Usage: moonshot-mock [options]
 
   --port N              port to listen on (0 = any free port; default 4000, or $PORT)
   --host H              interface to bind (default 127.0.0.1)
+  --allowed-hosts NAMES Host names served besides loopback ones, comma-separated (* = any)
   --seed N              seed for ids and generated text (default 0)
   --config FILE         JSON or YAML file with any option of the config schema
   --fixtures PATH       fixture file or folder (repeatable)
@@ -30,6 +31,7 @@ export const cliOptions = {
   config: { type: 'string' }, fixtures: { type: 'string', multiple: true }, watch: { type: 'boolean' },
   record: { type: 'string' }, 'record-all': { type: 'string' }, proxy: { type: 'boolean' }, upstream: { type: 'string' },
   'redact-header': { type: 'string', multiple: true }, 'allow-remote': { type: 'boolean' },
+  'allowed-hosts': { type: 'string', multiple: true },
   'log-requests': { type: 'boolean' }, 'pid-file': { type: 'string' }, 'ready-file': { type: 'string' },
   version: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' },
 } as const;

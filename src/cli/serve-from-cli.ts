@@ -64,6 +64,8 @@ export function configFromCli(flags: CliFlags, env: NodeJS.ProcessEnv = process.
   }
   if (flags.fixtures) merged.fixtures = [...((merged.fixtures as unknown[] | undefined) ?? []), ...flags.fixtures];
   if (flags.watch) merged.watch = true;
+  const allowed = flags['allowed-hosts']?.flatMap((list) => list.split(',')).map((name) => name.trim()).filter(Boolean);
+  if (allowed) merged.allowedHosts = [...((merged.allowedHosts as string[] | undefined) ?? []), ...allowed];
   if (flags['log-requests']) merged.logRequests = true;
   Object.assign(merged, recordOptions(flags, merged));
   if (env.PORT) merged.port = env.PORT;
@@ -71,6 +73,7 @@ export function configFromCli(flags: CliFlags, env: NodeJS.ProcessEnv = process.
   const fromFlag = (path: string): string => {
     if (path in plainFlags && flags[path as keyof typeof plainFlags] !== undefined) return `--${path}`;
     if (path.startsWith('fixtures') && flags.fixtures) return '--fixtures';
+    if (path.startsWith('allowedHosts') && flags['allowed-hosts']) return '--allowed-hosts';
     if (path === 'record.upstream' && flags.upstream !== undefined) return '--upstream';
     return path === 'port' && env.PORT ? 'PORT' : path;
   };

@@ -15,8 +15,14 @@ function workerExecArgv(execArgv: readonly string[]): string[] {
   return execArgv.filter((arg, i) => !arg.startsWith('--input-type') && execArgv[i - 1] !== '--input-type');
 }
 
+/** What the worker answers for a count: `exact` is false if it stopped early (see TokenWorkerRequest). */
+export interface WorkerCounts {
+  readonly counts: number[];
+  readonly exact: boolean;
+}
+
 interface PendingCount {
-  readonly resolve: (counts: number[]) => void;
+  readonly resolve: (result: WorkerCounts) => void;
   readonly reject: (error: unknown) => void;
   readonly signal: AbortSignal | undefined;
   readonly onAbort: () => void;
@@ -80,14 +86,15 @@ export class TokenWorkerClient {
   }
 
   /**
-   * Counts `texts` in the worker (one count per text, in order). Rejects with an AbortError as soon as
-   * `signal` aborts (the worker drops the job), or with the worker's death cause.
+   * Counts `texts` in the worker (one count per text, in order), stopping early once the total is
+   * certainly above `stopAbove` (then `exact` is false and the counts are lower bounds). Rejects with an
+   * AbortError as soon as `signal` aborts (the worker drops the job), or with the worker's death cause.
    */
-  count(texts: readonly string[], signal?: AbortSignal): Promise<number[]> {
+  count(texts: readonly string[], signal?: AbortSignal, stopAbove?: number): Promise<WorkerCounts> {
     if (this.death !== null) return Promise.reject(this.death);
     if (signal?.aborted) return Promise.reject(abortError(signal));
     const id = this.nextId++;
-    return new Promise<number[]>((resolve, reject) => {
+    return new Promise<WorkerCounts>((resolve, reject) => {
       const onAbort = (): void => {
         if (!this.pending.delete(id)) return;
         this.post({ type: 'cancel', id });
@@ -97,7 +104,7 @@ export class TokenWorkerClient {
       this.pending.set(id, { resolve, reject, signal, onAbort });
       signal?.addEventListener('abort', onAbort, { once: true });
       this.updateRef();
-      this.post({ type: 'count', id, texts });
+      this.post({ type: 'count', id, texts, stopAbove });
     });
   }
 
@@ -118,7 +125,7 @@ export class TokenWorkerClient {
         void this.terminate(new Error(`token worker could not load its rank table: ${message.message}`));
         return;
       case 'counts':
-        this.settle(message.id)?.resolve([...message.counts]);
+        this.settle(message.id)?.resolve({ counts: [...message.counts], exact: message.exact });
         return;
       case 'failed':
         this.settle(message.id)?.reject(new Error(`token worker failed a job: ${message.message}`));
