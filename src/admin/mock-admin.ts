@@ -20,7 +20,7 @@ const clockRequestSchema = z.strictObject({
  * `POST /_mock/clock {"advance_ms": N}` (N ≤ one year) moves the app clock; `GET /_mock/limits`
  * shows each user's limits and usage in a namespace; `POST /_mock/reset` resets everything, or one
  * namespace with `?namespace=`; `GET /_mock/namespaces`, `DELETE /_mock/namespaces/{name}`; the
- * journal (`/requests`, `/verify`), runtime fixtures and scenarios; `GET /_mock/health`; and this
+ * journal (`/requests`, `/verify`), runtime fixtures and scenarios; `GET /_mock/health` (200 `{"status":"ok"}` once the server accepts requests, for readiness checks); and this
  * API's OpenAPI document at `GET /_mock/openapi.json`. POSTs need a JSON (or, for fixtures, YAML)
  * `Content-Type` (see requireJsonType).
  */

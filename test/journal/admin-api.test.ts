@@ -7,7 +7,7 @@ const routes: Array<[string, string]> = [
   ['GET', '/_mock/requests'], ['GET', '/_mock/requests/count'], ['DELETE', '/_mock/requests'], ['POST', '/_mock/verify'],
   ['GET', '/_mock/fixtures'], ['POST', '/_mock/fixtures'], ['DELETE', '/_mock/fixtures'], ['GET', '/_mock/scenarios'],
   ['POST', '/_mock/reset'], ['GET', '/_mock/namespaces'], ['DELETE', '/_mock/namespaces/a'], ['POST', '/_mock/clock'],
-  ['GET', '/_mock/limits'], ['GET', '/_mock/health'], ['GET', '/_mock/openapi.json'],
+  ['GET', '/_mock/limits'], ['GET', '/_mock/openapi.json'],
 ];
 
 describe('--admin-token', () => {
@@ -32,6 +32,10 @@ describe('--admin-token', () => {
     expect([res.status, res.json.requests]).toEqual([200, []]);
   });
 
+  it('leaves GET /_mock/health open for readiness checks', async () => {
+    expect((await sendAdmin(journalApp({ adminToken: TOKEN }), 'GET', '/_mock/health')).status).toBe(200);
+  });
+
   it('leaves the /v1 routes to their own keys', async () => {
     const res = await journalApp({ adminToken: TOKEN }).request('/v1/models', { headers: { Authorization: 'Bearer sk-user' } });
     expect(res.status).toBe(200);
@@ -42,7 +46,7 @@ describe('GET /_mock/openapi.json', () => {
   it('documents every admin route', async () => {
     const doc = (await sendAdmin(journalApp(), 'GET', '/_mock/openapi.json')).json;
     const documented = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods as object).map((method) => `${method.toUpperCase()} ${path}`));
-    const expected = routes.map(([method, path]) => `${method} ${path.replace('/namespaces/a', '/namespaces/{name}')}`);
+    const expected = [...routes, ['GET', '/_mock/health']].map(([method, path]) => `${method} ${path!.replace('/namespaces/a', '/namespaces/{name}')}`);
     expect([doc.openapi, documented.sort()]).toEqual(['3.1.0', [...new Set(expected)].sort()]);
   });
 

@@ -3,7 +3,7 @@ import type { ChatPlan } from '../../chat/plan-chat.ts';
 import { planChat } from '../../chat/plan-chat.ts';
 import { chatRequestSchema } from '../../chat/chat-request.ts';
 import { createdSeconds } from '../../clock.ts';
-import type { AppDeps, AppEnv, Namespace } from '../../deps.ts';
+import type { AppDeps, AppEnv, Namespace, ServedNote } from '../../deps.ts';
 import { MoonshotError } from '../../errors/moonshot-error.ts';
 import type { Fault } from '../../faults/fault-schema.ts';
 import { pickRequestFault } from '../../faults/pick-request-fault.ts';
@@ -42,6 +42,8 @@ export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
     const record = deps.config.record;
     note.model = request.model;
     note.stream = request.stream === true;
+    const served: ServedNote = { model: request.model };
+    c.set('served', served);
     const chat = await planChat(request, deps, signal);
     const release = await admit(deps, c, chat, namespace);
     let fault: Fault | undefined;
@@ -58,12 +60,15 @@ export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
       const pick = pickFixture(namespace.fixtures, viewOnce, state.served, record ? 'error' : deps.config.unmatched, state.scenarios);
       if (record && (record.mode === 'record-all' || pick.kind === 'unmatched')) {
         note.match = { outcome: 'upstream' };
+        served.reply = 'upstream';
         return await forwardUpstream(c, deps, { body, request, view: viewOnce(), signal, onEnd });
       }
       note.match = matchNote(pick);
       const scenario = pick.kind === 'fixture' ? pick.fixture.scenario : undefined;
       const before = scenario && (state.scenarios.get(scenario.name) ?? SCENARIO_START);
       fault = pickFault(deps, c, pick, viewOnce, state);
+      served.reply = pick.kind === 'fixture' ? pick.fixture.name : pick.kind === 'generate' ? 'generated' : 'unmatched';
+      served.fault = fault?.kind;
       const reply = planReply({ chat, pick, fault, settings: deps.config });
       const inputs = { counter: deps.counter, seed: deps.config.seed, created: createdSeconds(deps.clock, deps.config.fixedTime), ids: c.get('ids') };
       const outgoing = await completeReply(reply, pick, state, () => buildCompletion(chat, pick, inputs, signal));
