@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { createCatalog } from './catalog/catalog.ts';
+import { tierTableOn } from './catalog/tier-table.ts';
 import { createAdjustableClock, systemClock, type Clock } from './clock.ts';
 import { parseConfig, type ConfigInput } from './config.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
@@ -17,6 +18,7 @@ import { createIdSource } from './state/id-source.ts';
 import { createRateLimiter } from './limits/rate-limiter.ts';
 import { createFaultState } from './faults/fault-state.ts';
 import { createUserDirectory } from './limits/user-directory.ts';
+import { createPrefixCache } from './tokens/prefix-cache.ts';
 import { getSharedTokenCounter, type TokenCounter } from './tokens/token-counter.ts';
 import { isNodeRequest } from './transport/read-body.ts';
 import { sendJson } from './transport/send-json.ts';
@@ -51,10 +53,10 @@ export function splitOptions(options: MockOptions) {
 export function createApp(options: MockOptions = {}): Hono<AppEnv> {
   const { config, clock, tokenCounter, fixtureSet, log } = splitOptions(options);
   const appClock = createAdjustableClock(clock ?? systemClock);
-  const users = createUserDirectory(config);
+  const users = createUserDirectory(config, tierTableOn(config.apiDate));
   const deps: AppDeps = {
     config,
-    catalog: createCatalog({ models: config.models, replaceModels: config.replaceModels }),
+    catalog: createCatalog({ apiDate: config.apiDate, models: config.models, replaceModels: config.replaceModels }),
     counter: tokenCounter ?? getSharedTokenCounter(config.encoding),
     clock: appClock,
     ids: createIdSource(config.seed),
@@ -62,6 +64,7 @@ export function createApp(options: MockOptions = {}): Hono<AppEnv> {
     users,
     limiter: createRateLimiter(config, appClock, users),
     faults: createFaultState(config.seed),
+    prefixCache: createPrefixCache(appClock, { enabled: config.prefixCache }),
     log: log ?? ((line) => console.error(line)),
   };
   const app = new Hono<AppEnv>();

@@ -16,10 +16,12 @@ const usage = `Usage: moonshot-mock [--port N] [--host H] [--seed N] [--config F
   --unmatched MODE      generate | error (default: error with fixtures, generate without)
   --watch               reload fixture files when they change
   --tier TIER           turn on Moonshot's rate limiter at Tier0..Tier5
+  --api-date DATE       serve the catalog, model rules and tiers as on DATE (YYYY-MM-DD; default 2026-12-01)
+  --no-prefix-cache     turn automatic prefix caching (usage.cached_tokens) off
   --help                show this help`;
 
 /** The CLI flags, as zod paths of the config schema. */
-const flags = { port: 'port', host: 'host', seed: 'seed', unmatched: 'unmatched', tier: 'tier' } as const;
+const flags = { port: 'port', host: 'host', seed: 'seed', unmatched: 'unmatched', tier: 'tier', 'api-date': 'apiDate' } as const;
 
 function readConfigFile(path: string): Record<string, unknown> {
   let text: string;
@@ -45,6 +47,7 @@ export async function main(argv: string[]): Promise<void> {
     args: argv,
     options: {
       port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' }, unmatched: { type: 'string' }, tier: { type: 'string' },
+      'api-date': { type: 'string' }, 'no-prefix-cache': { type: 'boolean' },
       config: { type: 'string' }, fixtures: { type: 'string', multiple: true }, watch: { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -64,10 +67,12 @@ export async function main(argv: string[]): Promise<void> {
   }
   if (values.fixtures) merged.fixtures = [...((merged.fixtures as unknown[] | undefined) ?? []), ...values.fixtures];
   if (values.watch) merged.watch = true;
+  if (values['no-prefix-cache']) merged.prefixCache = false;
   if (process.env.PORT) merged.port = process.env.PORT;
-  for (const key of Object.keys(flags) as Array<keyof typeof flags>) if (values[key] !== undefined) merged[key] = values[key];
+  for (const flag of Object.keys(flags) as Array<keyof typeof flags>) if (values[flag] !== undefined) merged[flags[flag]] = values[flag];
   const fromFlag = (path: string): string => {
-    if (path in flags && values[path as keyof typeof flags] !== undefined) return `--${path}`;
+    const flag = (Object.keys(flags) as Array<keyof typeof flags>).find((name) => flags[name] === path);
+    if (flag !== undefined && values[flag] !== undefined) return `--${flag}`;
     if (path.startsWith('fixtures') && values.fixtures) return '--fixtures';
     return path === 'port' && process.env.PORT ? 'PORT' : path;
   };

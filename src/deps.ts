@@ -6,6 +6,7 @@ import type { FaultState } from './faults/fault-state.ts';
 import type { RateLimiter } from './limits/rate-limiter.ts';
 import type { UserDirectory } from './limits/user-directory.ts';
 import type { IdSource, RequestIds } from './state/id-source.ts';
+import type { PrefixCache } from './tokens/prefix-cache.ts';
 import type { TokenCounter } from './tokens/token-counter.ts';
 
 /** Everything a route needs, created once per app. */
@@ -20,6 +21,8 @@ export interface AppDeps {
   /** Keys → users (organisations), when `users` is configured. */
   users: UserDirectory;
   limiter: RateLimiter;
+  /** Prompts seen lately, per user: `usage.cached_tokens`. */
+  prefixCache: PrefixCache;
   /** Seeded chance and call counts of injected faults. */
   faults: FaultState;
   /** Where fault and limit notices go (stderr by default). */

@@ -1,5 +1,6 @@
 import { messageText } from '../fixtures/request-view.ts';
 import type { TokenCounter } from '../tokens/token-counter.ts';
+import { declaredTools } from '../validate/check-tools.ts';
 import type { ChatPlan } from '../validate/plan-chat.ts';
 import { createRandom, hashString, type Random } from '../random.ts';
 import type { ReplyChoice } from './completion.ts';
@@ -16,8 +17,9 @@ function requestKey(plan: ChatPlan): string {
 
 /** The tool the request forces (`required`: the first declared; a named choice: that one). */
 function forcedTool(plan: ChatPlan): { name: string; parameters: unknown } | undefined {
-  const { tools, tool_choice: choice } = plan.request;
-  if (!tools?.length || choice == null || choice === 'auto' || choice === 'none') return undefined;
+  const tools = declaredTools(plan.request);
+  const choice = plan.request.tool_choice;
+  if (!tools.length || choice == null || choice === 'auto' || choice === 'none') return undefined;
   const name = choice === 'required' ? tools[0]!.function.name : choice.function.name;
   const tool = tools.find((t) => t.function.name === name);
   return tool && { name, parameters: tool.function.parameters };

@@ -9,6 +9,7 @@ import { pickFixture, recordServed } from '../fixtures/pick-fixture.ts';
 import { viewRequest, type RequestView } from '../fixtures/request-view.ts';
 import { admissionCharge } from '../limits/admission-charge.ts';
 import { chatRequestSchema } from '../moonshot/chat-request.ts';
+import { cachePartition } from '../tokens/prefix-cache.ts';
 import { parseBody } from '../moonshot/parse-body.ts';
 import { buildCompletion } from '../reply/build-completion.ts';
 import { completionBody } from '../reply/completion-body.ts';
@@ -38,6 +39,9 @@ export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
       deps.log(`moonshot-mock: rate limit hit (limiter): ${new MoonshotError(admission.error).message} [${requestId}]`);
       throw new MoonshotError(admission.error);
     }
+    const user = deps.users.findUserByKey(c.get('apiKey'))?.user.organization ?? c.get('apiKey');
+    const { request: { tools, messages } } = plan;
+    plan.cachedTokens = deps.prefixCache.serve(cachePartition(user, plan), [tools ?? [], ...messages], plan.promptBlocks);
     let streaming = false;
     try {
       let view: RequestView | undefined;

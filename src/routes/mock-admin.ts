@@ -11,7 +11,7 @@ const clockRequestSchema = z.strictObject({ advance_ms: z.number().int().nonnega
  * The emulator's own endpoints (not Moonshot's), outside /v1 and without auth:
  * `POST /_mock/clock {"advance_ms": N}` moves the app clock (rate-limit windows, `created`, waiting
  * delays on a manual clock); `GET /_mock/limits` shows each user's limits and usage;
- * `POST /_mock/reset` forgets fixture and fault call counts and rate-limit usage.
+ * `POST /_mock/reset` forgets fixture and fault call counts, rate-limit usage and cached prompts.
  */
 export function mockAdminRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -25,6 +25,7 @@ export function mockAdminRoutes(deps: AppDeps): Hono<AppEnv> {
     deps.fixtures.resetCalls();
     deps.faults.reset();
     deps.limiter.reset();
+    deps.prefixCache.reset();
     return sendJson(c, { reset: true });
   });
   return routes;

@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import type { Clock } from '../clock.ts';
+
+/** How long a prompt stays cached after it was last seen (Chat Completions' default 5-minute cache). */
+export const PREFIX_CACHE_TTL_MS = 5 * 60 * 1000;
+/** Most prompts remembered per app; the least recently seen go first. */
+export const PREFIX_CACHE_MAX_ENTRIES = 10_000;
+
+/** Automatic prefix caching: which leading part of a prompt an earlier request already sent. */
+export interface PrefixCache {
+  /**
+   * The tokens of the longest earlier prompt (same partition, seen within the TTL) that this prompt
+   * begins with, 0 on a miss; then remembers this prompt. `blocks` are the prompt's parts in template
+   * order (declared tools, then each message) and `tokens` their token counts.
+   */
+  serve(partition: string, blocks: readonly unknown[], tokens: readonly number[]): number;
+  /** Prompts remembered now (expired ones may linger until the next call). */
+  readonly size: number;
+  /** Forgets every prompt. */
+  reset(): void;
+}
+
+interface Entry {
+  tokens: number;
+  expiresAt: number;
+}
+
+const digest = (previous: string, block: unknown): string =>
+  createHash('sha256').update(previous).update('\u0000').update(JSON.stringify(block) ?? 'null').digest('base64');
+
+/**
+ * A prefix cache over the app clock, bounded to `maxEntries` prompts. A prompt is a chain of digests,
+ * one per block, each covering every block before it, so "begins with that earlier prompt" is one
+ * map lookup per block. A hit refreshes the TTL of the prompt it hit. Disabled: always 0, remembers nothing.
+ */
+export function createPrefixCache(
+  clock: Clock,
+  options: { enabled?: boolean; ttlMs?: number; maxEntries?: number } = {},
+): PrefixCache {
+  const { enabled = true, ttlMs = PREFIX_CACHE_TTL_MS, maxEntries = PREFIX_CACHE_MAX_ENTRIES } = options;
+  const entries = new Map<string, Entry>();
+  const remember = (key: string, tokens: number, now: number) => {
+    entries.delete(key);
+    entries.set(key, { tokens, expiresAt: now + ttlMs });
+    // Map order is last-seen order and the TTL is constant, so the oldest (and expired) come first.
+    for (const [oldest, entry] of entries) {
+      if (entries.size <= maxEntries && entry.expiresAt > now) break;
+      entries.delete(oldest);
+    }
+  };
+  return {
+    serve(partition, blocks, tokens) {
+      if (!enabled || blocks.length < 2) return 0;
+      const now = clock.now();
+      const keys: string[] = [];
+      let key = digest(partition, blocks[0]);
+      for (let i = 1; i < blocks.length; i++) keys.push((key = digest(key, blocks[i])));
+      let cached = 0;
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const entry = entries.get(keys[i]!);
+        if (entry === undefined || entry.expiresAt <= now) continue;
+        cached = entry.tokens;
+        remember(keys[i]!, entry.tokens, now);
+        break;
+      }
+      remember(keys.at(-1)!, tokens.reduce((sum, n) => sum + n, 0), now);
+      return cached;
+    },
+    get size() {
+      return entries.size;
+    },
+    reset: () => entries.clear(),
+  };
+}
+
+/** What decides whether two requests can share a cache: the user, the model, `prompt_cache_key`, and the effort. */
+export function cachePartition(user: string, plan: { model: { id: string }; effort: string | undefined; request: { prompt_cache_key?: string | null } }): string {
+  return JSON.stringify([user, plan.model.id, plan.request.prompt_cache_key ?? null, plan.effort ?? null]);
+}
