@@ -46,11 +46,14 @@ export function checkSampling(model: Model, request: ChatRequest, thinking: bool
   }
   checkStop(request.stop);
   checkLogprobs(request);
-  const maxOutput = model.max_output_tokens ?? model.context_length;
+  // A cap equal to the window is left to the context check, whose live message is better known.
+  const maxOutput = model.max_output_tokens !== undefined && model.max_output_tokens < model.context_length ? model.max_output_tokens : undefined;
   for (const field of ['max_tokens', 'max_completion_tokens'] as const) {
     const value = request[field];
     if (value != null && value <= 0) throw invalidRequest(`${field} must be a positive integer, got ${value}`);
-    if (value != null && value > maxOutput) throw invalidRequest(`${field} must be at most ${maxOutput} for this model, got ${value}`);
+    if (value != null && maxOutput !== undefined && value > maxOutput) {
+      throw invalidRequest(`${field} must be at most ${maxOutput} for this model, got ${value}`);
+    }
   }
 }
 

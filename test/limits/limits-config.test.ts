@@ -102,7 +102,7 @@ describe('resolveLimits', () => {
     });
     expect(resolveLimits(config, config.users![0])).toEqual({
       tier: 'Tier2',
-      limits: { concurrency: 100, rpm: 500, tpm: 10, tpd: null },
+      limits: { concurrency: 40, rpm: 100, tpm: 10, tpd: null },
     });
   });
 
