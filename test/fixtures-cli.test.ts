@@ -117,10 +117,13 @@ describe('fixtures through the CLI and the openai SDK', () => {
     writeFileSync(join(dir, 'fx', 'hi.yaml'), 'version: 1\nfixtures:\n  - reply: { content: "from the config" }\n');
     writeFileSync(join(dir, 'mock.yaml'), 'port: 0\nfixtures: [./fx]\n');
     const other = run(['--config', join(dir, 'mock.yaml')], {}, listening);
-    const baseURL = await other.ready;
-    const reply = await new OpenAI({ baseURL, apiKey: 'k' }).chat.completions.create({ ...plain, messages: [{ role: 'user', content: 'Hi' }] });
-    expect(reply.choices[0]!.message.content).toBe('from the config');
-    other.child.kill('SIGTERM');
-    await other.exited;
-  });
+    try {
+      const baseURL = await other.ready;
+      const reply = await new OpenAI({ baseURL, apiKey: 'k' }).chat.completions.create({ ...plain, messages: [{ role: 'user', content: 'Hi' }] });
+      expect(reply.choices[0]!.message.content).toBe('from the config');
+    } finally {
+      other.child.kill('SIGTERM');
+      await other.exited;
+    }
+  }, 60_000);
 });

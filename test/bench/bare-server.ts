@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 
 const completion = {
-  id: 'chatcmpl-6a8f158b4a03b52c4f017fd4', object: 'chat.completion', created: 1787762059, model: 'moonshot-v1-8k',
+  id: 'chatcmpl-6a8f158b4a03b52c4f017fd4', object: 'chat.completion', created: 1787762059, model: 'kimi-k2.6',
   choices: [{ index: 0, message: { role: 'assistant', content: 'You asked: "Hi". The short answer depends on a clear goal.' }, finish_reason: 'stop' }],
   usage: { prompt_tokens: 11, completion_tokens: 14, total_tokens: 25 },
 };
