@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createCatalog } from '../src/catalog/catalog.ts';
 import { chat, mockApp } from './support/mock-app.ts';
 
@@ -21,6 +21,11 @@ const answer = async (model: object, body: Record<string, unknown>) => {
 const named = readdirSync(dir).filter((f) => f.endsWith('.yaml')).flatMap((file) => {
   const { fixtures } = parseYaml(readFileSync(`${dir}${file}`, 'utf8')) as { fixtures: Array<{ match?: { model?: string | string[] } }> };
   return fixtures.flatMap((f) => [f.match?.model ?? []].flat());
+});
+
+// Each test starts from a fresh run (sequences, fault windows), whatever ran before it.
+beforeEach(async () => {
+  await app.request('/_mock/reset', { method: 'POST' });
 });
 
 describe('the example fixtures in fixtures/', () => {

@@ -1,7 +1,7 @@
-import { messageText } from '../fixtures/request-view.ts';
+import { messageText } from '../chat/message-text.ts';
 import type { TokenCounter } from '../tokens/token-counter.ts';
-import { declaredTools } from '../validate/check-tools.ts';
-import type { ChatPlan } from '../validate/plan-chat.ts';
+import { declaredTools } from '../chat/check-tools.ts';
+import type { ChatPlan } from '../chat/plan-chat.ts';
 import { createRandom, hashString, type Random } from '../random.ts';
 import type { ReplyChoice } from './completion.ts';
 import { composeAnswer, composeReasoning, quoteOf } from './compose-text.ts';

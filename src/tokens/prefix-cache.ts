@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../clock.ts';
+import type { CachedPrompt } from '../state/run-state.ts';
 
 /** How long a prompt stays cached after it was last seen (Chat Completions' default 5-minute cache). */
 export const PREFIX_CACHE_TTL_MS = 5 * 60 * 1000;
@@ -16,29 +17,23 @@ export interface PrefixCache {
   serve(partition: string, blocks: readonly unknown[], tokens: readonly number[]): number;
   /** Prompts remembered now (expired ones may linger until the next call). */
   readonly size: number;
-  /** Forgets every prompt. */
-  reset(): void;
-}
-
-interface Entry {
-  tokens: number;
-  expiresAt: number;
 }
 
 const digest = (previous: string, block: unknown): string =>
   createHash('sha256').update(previous).update('\u0000').update(JSON.stringify(block) ?? 'null').digest('base64');
 
 /**
- * A prefix cache over the app clock, bounded to `maxEntries` prompts. A prompt is a chain of digests,
+ * A prefix cache over the app clock, keeping its prompts in `entries` (the run state's, so a reset
+ * forgets them), bounded to `maxEntries` prompts. A prompt is a chain of digests,
  * one per block, each covering every block before it, so "begins with that earlier prompt" is one
  * map lookup per block. A hit refreshes the TTL of the prompt it hit. Disabled: always 0, remembers nothing.
  */
 export function createPrefixCache(
   clock: Clock,
+  entries: Map<string, CachedPrompt>,
   options: { enabled?: boolean; ttlMs?: number; maxEntries?: number } = {},
 ): PrefixCache {
   const { enabled = true, ttlMs = PREFIX_CACHE_TTL_MS, maxEntries = PREFIX_CACHE_MAX_ENTRIES } = options;
-  const entries = new Map<string, Entry>();
   const remember = (key: string, tokens: number, now: number) => {
     entries.delete(key);
     entries.set(key, { tokens, expiresAt: now + ttlMs });
@@ -69,7 +64,6 @@ export function createPrefixCache(
     get size() {
       return entries.size;
     },
-    reset: () => entries.clear(),
   };
 }
 
