@@ -22,6 +22,16 @@ describe('the K3 era through the official openai client', () => {
     expect(completion.usage!.completion_tokens_details!.reasoning_tokens).toBeGreaterThan(0);
   });
 
+  it('reasons longer on kimi-k3 the higher the effort', async () => {
+    const reasoning = async (effort: 'low' | 'high') => {
+      const completion = await client.chat.completions.create({ model: 'kimi-k3', messages: ask, reasoning_effort: effort });
+      return completion.usage!.completion_tokens_details!.reasoning_tokens!;
+    };
+    const max = (await client.chat.completions.create({ model: 'kimi-k3', messages: ask })).usage!.completion_tokens_details!.reasoning_tokens!;
+    expect(await reasoning('low')).toBeLessThan(await reasoning('high'));
+    expect(await reasoning('high')).toBeLessThan(max);
+  });
+
   it('refuses a reasoning_effort kimi-k3 does not have', async () => {
     const error = await rejection(client.chat.completions.create({ model: 'kimi-k3', messages: ask, reasoning_effort: 'medium' }));
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);

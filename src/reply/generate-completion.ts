@@ -51,13 +51,19 @@ function choiceSeed(plan: ChatPlan, index: number, seed: number): { random: Rand
   return { random, topic };
 }
 
+/** How far up the model's effort list the request's effort is (0 for the first, or without efforts): more effort, longer reasoning. */
+function effortRank(plan: ChatPlan): number {
+  const values = plan.model.reasoning_effort?.values ?? [];
+  return Math.max(0, values.indexOf(plan.effort ?? ''));
+}
+
 /**
  * Generated reasoning for choice `index`: what a scripted reply without `reasoning_content` carries on
  * a thinking request (the real model always reasons there, and the next turn must send it back).
  */
 export function generatedReasoning(plan: ChatPlan, index: number, seed: number): string {
   const { random, topic } = choiceSeed(plan, index, seed);
-  return composeReasoning(random, topic);
+  return composeReasoning(random, topic, effortRank(plan));
 }
 
 /**
@@ -72,7 +78,7 @@ export async function generateChoice(
   signal?: AbortSignal,
 ): Promise<ReplyChoice> {
   const { random, topic } = choiceSeed(plan, index, deps.seed);
-  const reasoning = plan.thinking ? composeReasoning(random, topic) : undefined;
+  const reasoning = plan.thinking ? composeReasoning(random, topic, effortRank(plan)) : undefined;
   const tool = forcedTool(plan);
   const draft: ChoiceDraft = tool
     ? {

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_API_DATE } from '../../src/catalog/api-date.ts';
 import { createCatalog, shippedModels } from '../../src/catalog/catalog.ts';
 import { createManualClock } from '../../src/clock.ts';
-import { chat, mockApp } from '../support/mock-app.ts';
+import { AUTH, chat, mockApp, postJson } from '../support/mock-app.ts';
+
+const getJson = async (app: ReturnType<typeof mockApp>, path: string) => {
+  const res = await app.request(path, { headers: AUTH });
+  return { status: res.status, json: (await res.json()) as unknown };
+};
 
 const ids = (date?: string) => createCatalog({ apiDate: date }).listed.map((model) => model.id);
 
@@ -16,6 +21,20 @@ describe('the dated catalog', () => {
     const app = mockApp({ clock: createManualClock(Date.UTC(2031, 0, 1)) });
     expect((await chat(app, { model: 'kimi-k3', messages: [{ role: 'user', content: 'Hi' }] })).status).toBe(200);
     expect((await chat(app, { model: 'kimi-k2.5', messages: [{ role: 'user', content: 'Hi' }] })).status).toBe(404);
+  });
+
+  it('answers the live 404 for a retired model on every endpoint that takes a model', async () => {
+    const app = mockApp();
+    const body = { model: 'kimi-k2.5', messages: [{ role: 'user', content: 'Hi' }] };
+    const notFound = { error: { message: 'Not found the model kimi-k2.5 or Permission denied', type: 'resource_not_found_error' } };
+    for (const res of [
+      await chat(app, body),
+      await postJson(app, '/v1/tokenizers/estimate-token-count', body),
+      await getJson(app, '/v1/models/kimi-k2.5'),
+    ]) {
+      expect(res.status).toBe(404);
+      expect(res.json).toEqual(notFound);
+    }
   });
 
   it('has each model live from its release day until the day before its retirement', () => {
