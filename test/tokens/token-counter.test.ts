@@ -13,7 +13,7 @@ const table = parseRankTable(o200k);
 beforeAll(() => counter.ready);
 afterAll(() => counter.close());
 
-describe('createTokenCounter (o200k_base)', () => {
+describe('createTokenCounter (o200k_base)', { timeout: 60_000 }, () => {
   it('counts "a" x 100000 as exactly 12500 tokens', async () => {
     expect(await counter.countTexts(['a'.repeat(100_000)])).toEqual([12_500]);
   });
