@@ -19,8 +19,21 @@ export interface PrefixCache {
   readonly size: number;
 }
 
-const digest = (previous: string, block: unknown): string =>
-  createHash('sha256').update(previous).update('\u0000').update(JSON.stringify(block) ?? 'null').digest('base64');
+/**
+ * The digest of a block chained to the one before. String fields go into the hash as they are (a long
+ * message's text is never copied into a JSON string); other values as their JSON.
+ */
+function digest(previous: string, block: unknown): string {
+  const hash = createHash('sha256').update(previous);
+  if (typeof block !== 'object' || block === null || Array.isArray(block)) return hash.update(`\u0000${JSON.stringify(block) ?? 'null'}`).digest('base64');
+  for (const [key, value] of Object.entries(block)) {
+    if (value === undefined) continue;
+    // Length-prefixed, so no text can imitate a field boundary.
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    hash.update(`${key.length}:${key}${typeof value === 'string' ? 's' : 'j'}${text.length}:`).update(text);
+  }
+  return hash.digest('base64');
+}
 
 /**
  * A prefix cache over the app clock, keeping its prompts in `entries` (the run state's, so a reset
