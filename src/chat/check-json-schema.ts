@@ -3,6 +3,8 @@ import { invalidRequest } from '../errors/moonshot-error.ts';
 const TYPES = new Set(['object', 'array', 'string', 'number', 'integer', 'boolean', 'null']);
 const SCHEMA_LISTS = ['anyOf', 'oneOf', 'allOf'] as const;
 const SCHEMA_MAPS = ['properties', '$defs', 'definitions', 'patternProperties'] as const;
+/** Deeper schemas are refused rather than walked (a guess at the limit; it keeps the walk off the stack's end). */
+const MAX_DEPTH = 64;
 
 type Problem = { path: string; reason: string };
 
@@ -11,8 +13,9 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 const join = (path: string, key: string): string => (path ? `${path}.${key}` : key);
 
 /** The first rule of Moonshot-flavoured JSON Schema that `schema` (at `path`) breaks, depth first. */
-function findProblem(schema: unknown, path: string): Problem | undefined {
+function findProblem(schema: unknown, path: string, depth = 0): Problem | undefined {
   if (!isObject(schema)) return { path: path || '.', reason: 'schema must be an object' };
+  if (depth > MAX_DEPTH) return { path, reason: `schema is nested deeper than ${MAX_DEPTH} levels` };
   const { type, items, $ref, required, enum: values } = schema;
   const types = Array.isArray(type) ? type : type === undefined ? [] : [type];
   if (types.some((t) => typeof t !== 'string' || !TYPES.has(t))) {
@@ -28,7 +31,7 @@ function findProblem(schema: unknown, path: string): Problem | undefined {
   if (items !== undefined) {
     // Live: tuple validation (`items` as an array) is refused.
     if (!isObject(items)) return { path: join(path, 'items'), reason: 'items must be an object' };
-    const inner = findProblem(items, join(path, 'items'));
+    const inner = findProblem(items, join(path, 'items'), depth + 1);
     if (inner) return inner;
   }
   for (const key of SCHEMA_MAPS) {
@@ -36,7 +39,7 @@ function findProblem(schema: unknown, path: string): Problem | undefined {
     if (map === undefined) continue;
     if (!isObject(map)) return { path: join(path, key), reason: `${key} must be an object` };
     for (const [name, sub] of Object.entries(map)) {
-      const inner = findProblem(sub, join(join(path, key), name));
+      const inner = findProblem(sub, join(join(path, key), name), depth + 1);
       if (inner) return inner;
     }
   }
@@ -45,12 +48,12 @@ function findProblem(schema: unknown, path: string): Problem | undefined {
     if (list === undefined) continue;
     if (!Array.isArray(list)) return { path: join(path, key), reason: `${key} must be an array` };
     for (const [i, sub] of list.entries()) {
-      const inner = findProblem(sub, join(join(path, key), String(i)));
+      const inner = findProblem(sub, join(join(path, key), String(i)), depth + 1);
       if (inner) return inner;
     }
   }
   const extra = schema.additionalProperties;
-  if (extra !== undefined && typeof extra !== 'boolean') return findProblem(extra, join(path, 'additionalProperties'));
+  if (extra !== undefined && typeof extra !== 'boolean') return findProblem(extra, join(path, 'additionalProperties'), depth + 1);
   return undefined;
 }
 

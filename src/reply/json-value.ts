@@ -32,9 +32,9 @@ function resolve(schema: Schema, root: Schema): Schema {
 }
 
 /** `allOf` folded into one schema: properties and `required` joined, other keywords from later parts. */
-function flatten(schema: Schema, root: Schema): Schema {
-  if (!Array.isArray(schema.allOf)) return schema;
-  const parts = [schema, ...schema.allOf.filter(isSchema).map((part) => flatten(resolve(part, root), root))];
+function flatten(schema: Schema, root: Schema, depth = 0): Schema {
+  if (!Array.isArray(schema.allOf) || depth > 8) return schema;
+  const parts = [schema, ...schema.allOf.filter(isSchema).map((part) => flatten(resolve(part, root), root, depth + 1))];
   return parts.reduce<Schema>((acc, part) => ({
     ...acc,
     ...part,
@@ -69,11 +69,13 @@ function numberFor(random: Random, schema: Schema, integer: boolean): number {
  * A value that validates against a (Moonshot-flavoured) JSON Schema: `$ref` into `$defs`, `allOf`,
  * the first `anyOf`/`oneOf` branch, `const`/`enum`, string length and formats, numeric bounds and
  * `multipleOf`, array sizes and `uniqueItems`, every declared property. Past depth 6 only required
- * properties and the fewest items are generated, so a recursive schema still ends. `pattern` is not
+ * properties and the fewest items are generated, so a recursive schema still ends (past depth 24: `null`). `pattern` is not
  * honoured. Without a schema it returns a small object.
  */
 export function jsonValue(random: Random, schema: unknown, depth = 0, root: Schema = isSchema(schema) ? schema : {}): unknown {
   if (!isSchema(schema)) return { reply: composePhrase(random) };
+  // A schema whose required properties recurse forever has no finite instance: stop somewhere.
+  if (depth > 24) return null;
   const s = flatten(resolve(schema, root), root);
   if ('const' in s) return s.const;
   if (Array.isArray(s.enum) && s.enum.length > 0) return s.enum[random.int(s.enum.length)];
