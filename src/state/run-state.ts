@@ -47,11 +47,16 @@ export interface RunState {
   readonly usage: Map<string, UserUsage>;
   /** Prompts seen lately, by digest (see `createPrefixCache`), in last-seen order. */
   readonly prefixPrompts: Map<string, CachedPrompt>;
+  /**
+   * What record mode got back this run for each recorded fixture name, oldest first (shaped by
+   * record/record-outcome.ts): a request recorded again is written from all of them.
+   */
+  readonly recordings: Map<string, unknown[]>;
   /** How far `POST /_mock/clock` has moved the app clock, in milliseconds. */
   clockOffsetMs: number;
   /** +1 on each reset, so a slot admitted before a reset is not released twice. */
   readonly epoch: number;
-  /** Forgets everything above: uses and counters empty, random streams back at the seed, offset 0. */
+  /** Forgets everything above: uses, counters and recordings empty, random streams back at the seed, offset 0. */
   reset(): void;
   /** Forgets the uses of these fixtures (a reload changed or removed them), so they start over. */
   forgetFixtures(names: Iterable<string>): void;
@@ -66,6 +71,7 @@ export function createRunState(seed: number): RunState {
   const configFaultCalls: number[] = [];
   const usage = new Map<string, UserUsage>();
   const prefixPrompts = new Map<string, CachedPrompt>();
+  const recordings = new Map<string, unknown[]>();
   return {
     fixtureUses,
     useOf(name) {
@@ -77,6 +83,7 @@ export function createRunState(seed: number): RunState {
     configFaultCalls,
     usage,
     prefixPrompts,
+    recordings,
     clockOffsetMs: 0,
     get faultRandom() {
       return faultRandom;
@@ -92,6 +99,7 @@ export function createRunState(seed: number): RunState {
       configFaultCalls.length = 0;
       usage.clear();
       prefixPrompts.clear();
+      recordings.clear();
       faultRandom = createRandom(`faults|${seed}`);
       ids = createIdSource(seed);
       this.clockOffsetMs = 0;

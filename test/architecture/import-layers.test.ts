@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
  * stages freely, and nothing but the top (root files) imports an edge — admin/ aside, which reuses
  * the Moonshot dialect's body parsing for its own routes.
  */
-const FLOW = ['chat', 'limits', 'match', 'faults', 'fixtures', 'reply', 'transport'];
+const FLOW = ['chat', 'limits', 'match', 'faults', 'fixtures', 'reply', 'transport', 'record'];
 /** Folders (and root files) every stage may use. */
 const FOUNDATION = ['errors', 'state', 'catalog', 'tokens', 'clock.ts', 'random.ts'];
 /** The edges: dialects and the emulator's own routes; they receive `deps` (types only) from the top. */

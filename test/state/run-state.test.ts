@@ -22,6 +22,7 @@ async function usedState() {
   offsetClock.advance(5000);
   const prefixCache = createPrefixCache(clock, state.prefixPrompts);
   prefixCache.serve('user', [[], { role: 'user', content: 'Hi' }], [0, 5]);
+  state.recordings.set('rec-1', [{ kind: 'reply', reply: {} }]);
   return { state, fresh, offsetClock, store, prefixCache };
 }
 
@@ -63,6 +64,12 @@ describe('RunState.reset', () => {
     state.reset();
     expect(prefixCache.size).toBe(0);
     expect(prefixCache.serve('user', [[], { role: 'user', content: 'Hi' }], [0, 5])).toBe(0);
+  });
+
+  it('forgets what record mode got back', async () => {
+    const { state } = await usedState();
+    state.reset();
+    expect([...state.recordings]).toEqual([]);
   });
 
   it('takes the clock offset back to 0', async () => {

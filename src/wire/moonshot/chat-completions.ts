@@ -17,27 +17,35 @@ import { completeReply } from '../../reply/settle-reply.ts';
 import { requestSignal } from '../../transport/read-body.ts';
 import { sendReply } from '../../transport/send-reply.ts';
 import { authenticate } from './authenticate.ts';
+import { forwardUpstream } from './forward-upstream.ts';
 import { moonshotEncoder } from './moonshot-encoder.ts';
 import { parseBody } from './parse-body.ts';
 import { readJson } from './read-json.ts';
 
 /**
  * POST /v1/chat/completions, as the flow: parse → plan (validate, count, context check) → admit
- * (rate limits; the slot is held until the response or stream ends) → prefix cache → pick a fixture and a fault →
- * plan the reply → build and send it.
+ * (rate limits; the slot is held until the response or stream ends) → prefix cache → pick a fixture and
+ * a fault → plan the reply → build and send it. In record and proxy modes, a miss (every request in
+ * record-all) is answered by the upstream instead.
  */
 export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.post('/chat/completions', authenticate(deps), async (c) => {
     const signal = requestSignal(c);
-    const request = parseBody(chatRequestSchema, await readJson(c, deps.config.maxBodyBytes));
+    const body = await readJson(c, deps.config.maxBodyBytes);
+    const request = parseBody(chatRequestSchema, body);
+    const record = deps.config.record;
     const chat = await planChat(request, deps, signal);
     const release = await admit(deps, c, chat);
     try {
       chat.cachedTokens = cachedTokens(deps, c, chat);
       let view: RequestView | undefined;
       const viewOnce = () => (view ??= viewRequest(request, chat.thinking, c.req.header()));
-      const pick = pickFixture(deps.fixtures, viewOnce, deps.state.served, deps.config.unmatched);
+      // Recording, a miss goes upstream instead of to the generator or the unmatched error.
+      const pick = pickFixture(deps.fixtures, viewOnce, deps.state.served, record ? 'error' : deps.config.unmatched);
+      if (record && (record.mode === 'record-all' || pick.kind === 'unmatched')) {
+        return await forwardUpstream(c, deps, { body, request, view: viewOnce(), signal, onEnd: release });
+      }
       const fault = pickFault(deps, c, pick, viewOnce);
       const reply = planReply({ chat, pick, fault, settings: deps.config });
       const inputs = { counter: deps.counter, seed: deps.config.seed, created: createdSeconds(deps.clock, deps.config.fixedTime), ids: c.get('ids') };
