@@ -14,6 +14,7 @@ import { fixtureSources } from './record/record-dir.ts';
 import { createRunState } from './state/run-state.ts';
 import { createPrefixCache } from './tokens/prefix-cache.ts';
 import { getSharedTokenCounter, type TokenCounter } from './tokens/token-counter.ts';
+import { checkHost } from './transport/check-host.ts';
 import { createErrorHandler } from './transport/error-handler.ts';
 import { isNodeRequest } from './transport/read-body.ts';
 import { errorEnvelope } from './wire/moonshot/error-envelope.ts';
@@ -80,6 +81,7 @@ export function createApp(options: MockOptions = {}): Hono<AppEnv> {
     await next();
     log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms ${ids.requestId}`);
   });
+  app.use('*', checkHost(config));
   app.route('/v1', moonshotApp(deps));
   app.route('/_mock', mockAdminRoutes(deps));
   app.notFound(notFound);

@@ -25,7 +25,7 @@ const named = readdirSync(dir).filter((f) => f.endsWith('.yaml')).flatMap((file)
 
 // Each test starts from a fresh run (sequences, fault windows), whatever ran before it.
 beforeEach(async () => {
-  await app.request('/_mock/reset', { method: 'POST' });
+  await app.request('/_mock/reset', { method: 'POST', headers: { 'content-type': 'application/json' } });
 });
 
 describe('the example fixtures in fixtures/', () => {

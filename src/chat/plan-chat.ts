@@ -41,6 +41,14 @@ export function requireModel(catalog: Catalog, id: string): Model {
 }
 
 /**
+ * The most prompt tokens that can pass `fitContext`: counting may stop once a prompt is over it. With
+ * an output budget, prompt + budget must fit; without one, the prompt must be shorter than the window.
+ */
+export function largestFittingPrompt(model: Model, requested: number | null | undefined): number {
+  return requested != null ? model.context_length - requested : model.context_length - 1;
+}
+
+/**
  * The context-window rule (A3): with an output budget, prompt + budget must fit the window;
  * without one, the prompt alone must be shorter than the window, and output is capped at what is left.
  */
@@ -72,9 +80,12 @@ export async function planChat(
   if (format?.type === 'json_schema' && format.json_schema.schema != null) {
     checkJsonSchema(format.json_schema.schema, 'response_format.json_schema');
   }
-  const promptBlocks = await countPromptBlocks(deps.counter, request.messages, request.tools ?? undefined, signal);
+  const requested = request.max_completion_tokens ?? request.max_tokens;
+  // A prompt certainly past the window is not counted to the end: the error needs no exact figure.
+  const stopAbove = largestFittingPrompt(model, requested);
+  const promptBlocks = await countPromptBlocks(deps.counter, request.messages, request.tools ?? undefined, signal, stopAbove);
   const promptTokens = promptBlocks.reduce((sum, n) => sum + n, 0);
-  const outputBudget = fitContext(model, promptTokens, request.max_completion_tokens ?? request.max_tokens);
+  const outputBudget = fitContext(model, promptTokens, requested);
   const last = request.messages[request.messages.length - 1];
   const partialPrefix = last?.partial && typeof last.content === 'string' ? last.content : undefined;
   const stop = request.stop == null ? [] : typeof request.stop === 'string' ? [request.stop] : request.stop;

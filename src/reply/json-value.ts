@@ -70,7 +70,7 @@ function numberFor(random: Random, schema: Schema, integer: boolean): number {
  * the first `anyOf`/`oneOf` branch, `const`/`enum`, string length and formats, numeric bounds and
  * `multipleOf`, array sizes and `uniqueItems`, every declared property. Past depth 6 only required
  * properties and the fewest items are generated, so a recursive schema still ends (past depth 24: `null`). `pattern` is not
- * honoured. Without a schema it returns a small object.
+ * honoured. Property names such as `__proto__` or `constructor` are plain keys. Without a schema it returns a small object.
  */
 export function jsonValue(random: Random, schema: unknown, depth = 0, root: Schema = isSchema(schema) ? schema : {}): unknown {
   if (!isSchema(schema)) return { reply: composePhrase(random) };
@@ -109,10 +109,13 @@ export function jsonValue(random: Random, schema: unknown, depth = 0, root: Sche
       const properties = isSchema(s.properties) ? s.properties : {};
       const required = new Set(Array.isArray(s.required) ? s.required.map(String) : []);
       const out: Record<string, unknown> = {};
+      const put = (key: string, value: unknown) =>
+        // defineProperty, not `out[key] =`: a property named `__proto__` must stay data, not set the prototype.
+        Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
       for (const [key, sub] of Object.entries(properties)) {
-        if (depth <= 6 || required.has(key)) out[key] = jsonValue(random, sub, depth + 1, root);
+        if (depth <= 6 || required.has(key)) put(key, jsonValue(random, sub, depth + 1, root));
       }
-      for (const key of required) if (!(key in out)) out[key] = composePhrase(random);
+      for (const key of required) if (!Object.hasOwn(out, key)) put(key, composePhrase(random));
       return out;
     }
     default:

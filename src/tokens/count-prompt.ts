@@ -86,15 +86,19 @@ export function promptParts(messages: readonly PromptMessage[], tools?: readonly
 /**
  * Tokens of each block of the prompt: [declared tools (0 if none), message 0, message 1, …]; they sum
  * to {@link countPrompt}. The prefix cache reads them to know how many tokens a shared prefix holds.
+ * `stopAbove` as in {@link countPrompt} (the blocks are then lower bounds).
  */
 export async function countPromptBlocks(
   counter: TokenCounter,
   messages: readonly PromptMessage[],
   tools?: readonly unknown[],
   signal?: AbortSignal,
+  stopAbove?: number,
 ): Promise<number[]> {
   const blocks = promptBlocks(messages, tools);
-  const counts = await counter.countTexts(blocks.flatMap((block) => block.texts), signal);
+  const fixedTokens = blocks.reduce((sum, block) => sum + block.fixedTokens, 0);
+  const limit = stopAbove === undefined ? undefined : stopAbove - fixedTokens;
+  const counts = await counter.countTexts(blocks.flatMap((block) => block.texts), signal, limit);
   let at = 0;
   return blocks.map((block) => {
     let sum = block.fixedTokens;
@@ -110,14 +114,17 @@ export async function countPromptBlocks(
  * + Σ over tool calls of (tokens(function.name) + tokens(function.arguments) + 3); each image part costs
  * IMAGE_TOKENS (1024) and each video part VIDEO_TOKENS (2048); non-empty `tools` add
  * tokens(JSON.stringify(tools)). All texts go to the counter in one batch, so its per-text cache makes a
- * conversation that grew by one turn cost only the new texts. Rejects with an AbortError if `signal` aborts.
+ * conversation that grew by one turn cost only the new texts. With `stopAbove`, counting stops as soon
+ * as the prompt is certainly longer than that, and the result is then a lower bound above it (a prompt
+ * at or under it is always counted exactly). Rejects with an AbortError if `signal` aborts.
  */
 export async function countPrompt(
   counter: TokenCounter,
   messages: readonly PromptMessage[],
   tools?: readonly unknown[],
   signal?: AbortSignal,
+  stopAbove?: number,
 ): Promise<number> {
-  const blocks = await countPromptBlocks(counter, messages, tools, signal);
+  const blocks = await countPromptBlocks(counter, messages, tools, signal, stopAbove);
   return blocks.reduce((sum, count) => sum + count, 0);
 }
