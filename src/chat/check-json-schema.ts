@@ -3,8 +3,8 @@ import { invalidRequest } from '../errors/moonshot-error.ts';
 const TYPES = new Set(['object', 'array', 'string', 'number', 'integer', 'boolean', 'null']);
 const SCHEMA_LISTS = ['anyOf', 'oneOf', 'allOf'] as const;
 const SCHEMA_MAPS = ['properties', '$defs', 'definitions', 'patternProperties'] as const;
-/** Deeper schemas are refused rather than walked (a guess at the limit; it keeps the walk off the stack's end). */
-const MAX_DEPTH = 64;
+/** A last guard for the walk's stack; request bodies are already refused past 1,000 levels of nesting. */
+const MAX_DEPTH = 1000;
 
 type Problem = { path: string; reason: string };
 
