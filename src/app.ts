@@ -101,7 +101,7 @@ export function createApp(options: MockOptions = {}): MockApp {
 }
 
 /**
- * The `logRequests` line: `POST /v1/chat/completions 200 model=kimi-k3 reply=greeting fault=none 3.1ms [id]`
+ * The `logRequests` line: `POST /v1/chat/completions 200 model=<id> reply=greeting fault=none 3.1ms [id]`
  * (model, reply and fault for chat completions only; a stream's line comes when its headers go out).
  */
 function requestLine(c: Context<AppEnv>, ms: number): string {
