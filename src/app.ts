@@ -2,6 +2,7 @@ import { Hono, type Context, type Next } from 'hono';
 import { isAdminPath, journalRequests } from './admin/journal-requests.ts';
 import { mockAdminRoutes } from './admin/mock-admin.ts';
 import { createCatalog } from './catalog/catalog.ts';
+import { tierTableOn } from './catalog/tier-table.ts';
 import { createAdjustableClock, systemClock, type Clock } from './clock.ts';
 import { parseConfig, type ConfigInput } from './config.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
@@ -67,7 +68,7 @@ export function createApp(options: MockOptions = {}): MockApp {
   // The default namespace's state also holds the clock offset: the clock is one for the whole app.
   const defaultState = createRunState(config.seed, { journalLimit });
   const appClock = createAdjustableClock(clock ?? systemClock, defaultState);
-  const users = createUserDirectory(config);
+  const users = createUserDirectory(config, tierTableOn(config.apiDate));
   const fixtures = fixtureSet ?? createFixtureSet(loadFixtures(fixtureSources(config.fixtures, config.record)));
   const parts = { config, clock: appClock, users, files: fixtures };
   const namespaces = createNamespaces(config.maxNamespaces, (name) =>
@@ -79,7 +80,7 @@ export function createApp(options: MockOptions = {}): MockApp {
   });
   const deps: AppDeps = {
     config,
-    catalog: createCatalog({ models: config.models, replaceModels: config.replaceModels }),
+    catalog: createCatalog({ apiDate: config.apiDate, models: config.models, replaceModels: config.replaceModels }),
     counter: tokenCounter ?? getSharedTokenCounter(config.encoding),
     clock: appClock,
     namespaces,
@@ -113,7 +114,7 @@ export function createApp(options: MockOptions = {}): MockApp {
 }
 
 /**
- * The `logRequests` line: `POST /v1/chat/completions 200 model=kimi-k2.5 reply=greeting fault=none 3.1ms [id]`
+ * The `logRequests` line: `POST /v1/chat/completions 200 model=<id> reply=greeting fault=none 3.1ms [id]`
  * (model, reply and fault for chat completions only; a stream's line comes when its headers go out).
  */
 function requestLine(c: Context<AppEnv>, ms: number): string {

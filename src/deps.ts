@@ -9,6 +9,7 @@ import type { RequestIds } from './state/id-source.ts';
 import type { JournalNote } from './state/journal-entry.ts';
 import type { Namespaces } from './state/namespaces.ts';
 import type { RunState } from './state/run-state.ts';
+import type { PrefixCache } from './tokens/prefix-cache.ts';
 import type { TokenCounter } from './tokens/token-counter.ts';
 
 /**
@@ -25,6 +26,8 @@ export interface Namespace {
   readonly fixtures: FixtureSource;
   /** Moonshot's rate limiter over this namespace's usage. */
   readonly limiter: RateLimiter;
+  /** Automatic prefix caching over this namespace's cached prompts: `usage.cached_tokens`. */
+  readonly prefixCache: PrefixCache;
   /** Removes the runtime fixtures and resets the state. */
   reset(): void;
 }

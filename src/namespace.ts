@@ -7,6 +7,7 @@ import { createMemoryUsageStore } from './limits/memory-usage-store.ts';
 import { createRateLimiter } from './limits/rate-limiter.ts';
 import type { UserDirectory } from './limits/user-directory.ts';
 import type { RunState } from './state/run-state.ts';
+import { createPrefixCache } from './tokens/prefix-cache.ts';
 
 /** What every namespace shares: the config, the app clock, the users and the file fixtures. */
 export interface NamespaceParts {
@@ -18,7 +19,7 @@ export interface NamespaceParts {
 
 /**
  * A namespace over `state`: its own runtime fixtures (matched before the shared file fixtures, so a
- * test can override one) and its own rate limiter, both reset with the state.
+ * test can override one), its own rate limiter and prefix cache, all reset with the state.
  */
 export function createNamespace(name: string, state: RunState, parts: NamespaceParts): Namespace {
   const runtime = createFixtureSet([]);
@@ -40,6 +41,7 @@ export function createNamespace(name: string, state: RunState, parts: NamespaceP
     runtime,
     fixtures: { current },
     limiter: createRateLimiter(parts.config, parts.clock, parts.users, createMemoryUsageStore(state, parts.clock)),
+    prefixCache: createPrefixCache(parts.clock, state.prefixPrompts, { enabled: parts.config.prefixCache }),
     reset() {
       if (runtime.current().length > 0) runtime.replace([]);
       state.reset();

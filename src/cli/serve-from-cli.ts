@@ -70,6 +70,8 @@ export function configFromCli(flags: CliFlags, env: NodeJS.ProcessEnv = process.
   // From the environment too, so the token need not show in the process list.
   const adminToken = flags['admin-token'] ?? env.MOONSHOT_MOCK_ADMIN_TOKEN;
   if (adminToken !== undefined) merged.adminToken = adminToken;
+  if (flags['no-prefix-cache']) merged.prefixCache = false;
+  if (flags['api-date'] !== undefined) merged.apiDate = flags['api-date'];
   Object.assign(merged, recordOptions(flags, merged));
   if (env.PORT) merged.port = env.PORT;
   for (const key of Object.keys(plainFlags) as Array<keyof typeof plainFlags>) if (flags[key] !== undefined) merged[key] = flags[key];
@@ -78,6 +80,7 @@ export function configFromCli(flags: CliFlags, env: NodeJS.ProcessEnv = process.
     if (path.startsWith('fixtures') && flags.fixtures) return '--fixtures';
     if (path.startsWith('allowedHosts') && flags['allowed-hosts']) return '--allowed-hosts';
     if (path === 'adminToken' && flags['admin-token'] !== undefined) return '--admin-token';
+    if (path === 'apiDate' && flags['api-date'] !== undefined) return '--api-date';
     if (path === 'record.upstream' && flags.upstream !== undefined) return '--upstream';
     return path === 'port' && env.PORT ? 'PORT' : path;
   };

@@ -20,9 +20,15 @@ export interface UserUsage {
   dayTokens: SlidingWindow | undefined;
 }
 
+/** A prompt the prefix cache remembers: its token count and when it is forgotten. */
+export interface CachedPrompt {
+  tokens: number;
+  expiresAt: number;
+}
+
 /**
  * Everything one namespace accumulates while it runs, in one resettable owner: fixture uses, fault
- * counters and their seeded chance, the id sequence, scenario states, the journal, rate-limit usage,
+ * counters and their seeded chance, the id sequence, scenario states, the journal, rate-limit usage, cached prompts,
  * the clock offset (read from the default namespace's). Fixture sets hold definitions only.
  */
 export interface RunState {
@@ -44,6 +50,8 @@ export interface RunState {
   readonly journal: Journal;
   /** Rate-limit usage by user (organisation). */
   readonly usage: Map<string, UserUsage>;
+  /** Prompts seen lately, by digest (see `createPrefixCache`), in last-seen order. */
+  readonly prefixPrompts: Map<string, CachedPrompt>;
   /**
    * What record mode got back this run for each recorded fixture name, oldest first (shaped by
    * record/record-outcome.ts): a request recorded again is written from all of them.
@@ -78,6 +86,7 @@ export function createRunState(seed: number, options: RunStateOptions = {}): Run
   const usage = new Map<string, UserUsage>();
   const scenarios = new Map<string, string>();
   const journal = createJournal(options.journalLimit ?? 1000);
+  const prefixPrompts = new Map<string, CachedPrompt>();
   const recordings = new Map<string, unknown[]>();
   return {
     fixtureUses,
@@ -91,6 +100,7 @@ export function createRunState(seed: number, options: RunStateOptions = {}): Run
     scenarios,
     journal,
     usage,
+    prefixPrompts,
     recordings,
     clockOffsetMs: 0,
     get faultRandom() {
@@ -108,6 +118,7 @@ export function createRunState(seed: number, options: RunStateOptions = {}): Run
       usage.clear();
       scenarios.clear();
       journal.clear();
+      prefixPrompts.clear();
       recordings.clear();
       faultRandom = createRandom(`faults|${seed}`);
       ids = newIds();
