@@ -31,7 +31,7 @@ function holds({ count, atLeast, atMost }: VerifyRequest, found: number): boolea
   return (count === undefined || found === count) && (atLeast === undefined || found >= atLeast) && (atMost === undefined || found <= atMost);
 }
 
-/** One journal line: `#2 POST /v1/chat/completions model "kimi-k2.5" → 200, fixture "weather-answer", last message tool`. */
+/** One journal line: `#2 POST /v1/chat/completions model "{model}" → 200, fixture "weather-answer", last message tool`. */
 export function describeEntry(entry: JournalEntry): string {
   const answered = entry.match === null ? '' : entry.match.outcome === 'fixture' ? `, fixture ${JSON.stringify(entry.match.fixture)}` : `, ${entry.match.outcome}`;
   const fault = entry.fault ? `, ${entry.fault.kind} fault (${entry.fault.source})` : '';
