@@ -14,6 +14,7 @@ import { getSharedTokenCounter, type TokenCounter } from './tokens/token-counter
 import { createErrorHandler } from './transport/error-handler.ts';
 import { isNodeRequest } from './transport/read-body.ts';
 import { errorEnvelope } from './wire/moonshot/error-envelope.ts';
+import { anthropicApp } from './wire/anthropic/anthropic-app.ts';
 import { moonshotApp } from './wire/moonshot/moonshot-app.ts';
 import { notFound } from './wire/moonshot/not-found.ts';
 
@@ -77,6 +78,7 @@ export function createApp(options: MockOptions = {}): Hono<AppEnv> {
     log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms ${ids.requestId}`);
   });
   app.route('/v1', moonshotApp(deps));
+  app.route('/anthropic', anthropicApp(deps));
   app.route('/_mock', mockAdminRoutes(deps));
   app.notFound(notFound);
   app.onError(createErrorHandler(errorEnvelope, log));

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { sendJson } from '../transport/send-json.ts';
 import { parseBody } from '../wire/moonshot/parse-body.ts';
-import { readJson } from '../wire/moonshot/read-json.ts';
+import { readJson } from '../wire/flow/read-json.ts';
 
 const clockRequestSchema = z.strictObject({ advance_ms: z.number().int().nonnegative() });
 

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** A wire API a model can be served on. */
+export const apiSchema = z.enum(['chat', 'messages', 'responses']);
+export type Api = z.output<typeof apiSchema>;
+
 /**
  * One model of the catalog. The default catalog (default-models.json) and the `models` option of the
  * config are both parsed with this schema, so a user adds a model with the same fields shown here.
@@ -23,6 +27,17 @@ export const modelEntrySchema = z.strictObject({
   /** ISO date on which the model went offline; such a model is not listed and any use answers 404. */
   retired: z.string().optional(),
   display_name: z.string().optional(),
+  /**
+   * The wire APIs that serve the model: `chat` (/v1/chat/completions), `messages`
+   * (/anthropic/v1/messages), `responses` (/v1/responses). On any other it answers 404
+   * "Not found the model … or Permission denied", as for an unknown id.
+   */
+  apis: z.array(apiSchema).default(['chat']),
+  /**
+   * What a /anthropic/v1/messages request without `thinking` means: `default`, the model's own
+   * default; `disabled`, thinking off, which an always-thinking model refuses (kimi-k2.7-code, live).
+   */
+  messages_thinking_default: z.enum(['default', 'disabled']).default('default'),
 });
 
 /** A catalog entry as written (defaults optional). */

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog.ts';
-import type { ModelEntry } from '../catalog/model-entry.ts';
+import type { Api, ModelEntry } from '../catalog/model-entry.ts';
 import type { ChatRequest } from './chat-request.ts';
 import type { TokenCounter } from '../tokens/token-counter.ts';
 import { countPrompt } from '../tokens/count-prompt.ts';
@@ -23,10 +23,13 @@ export interface ChatPlan {
   partialPrefix: string | undefined;
 }
 
-/** Looks a model up; unknown and retired ids both answer 404 `resource_not_found_error`. */
-export function requireModel(catalog: Catalog, id: string): ModelEntry {
+/**
+ * Looks a model up; unknown and retired ids both answer 404 `resource_not_found_error`, and so does a
+ * model the given `api` does not serve (the live message does not tell these apart).
+ */
+export function requireModel(catalog: Catalog, id: string, api?: Api): ModelEntry {
   const model = catalog.find(id);
-  if (!model) throw new MoonshotError({ kind: 'model_not_found', model: id });
+  if (!model || (api !== undefined && !model.apis.includes(api))) throw new MoonshotError({ kind: 'model_not_found', model: id });
   return model;
 }
 

@@ -1,26 +1,9 @@
 import type { Completion, ReplyChoice } from '../../reply/completion.ts';
 import { totalUsage, wireToolCalls } from './completion-body.ts';
-import { splitPieces } from '../../reply/compose-text.ts';
+import { argumentSlices, textDeltas } from '../../reply/stream-slices.ts';
 import { defaultStreamShape, type StreamShape } from '../../reply/stream-shape.ts';
 import { buildUsage } from './usage.ts';
 import type { SseEvent } from '../../transport/wire-encoder.ts';
-
-/** Splits tool-call arguments the way the live stream does: `{"`, `city`, `":`, ` "`, `Paris`, `"}`. */
-export function argumentSlices(args: string): string[] {
-  return args.match(/\s*[\p{L}\p{N}_]+|\s*[^\p{L}\p{N}_\s]+|\s+/gu) ?? [];
-}
-
-/** Text cut into deltas: groups of `tokensPerDelta` word pieces, or single characters. */
-function textDeltas(text: string, shape: StreamShape): Array<{ text: string; pieces: number }> {
-  if (shape.charSlices) return Array.from(text, (char) => ({ text: char, pieces: 1 }));
-  const pieces = splitPieces(text);
-  const out: Array<{ text: string; pieces: number }> = [];
-  for (let i = 0; i < pieces.length; i += shape.tokensPerDelta) {
-    const group = pieces.slice(i, i + shape.tokensPerDelta);
-    out.push({ text: group.join(''), pieces: group.length });
-  }
-  return out;
-}
 
 function choiceDeltas(choice: ReplyChoice, shape: StreamShape): Array<{ delta: object; pieces: number }> {
   const deltas: Array<{ delta: object; pieces: number }> = [{ delta: { role: 'assistant', content: '' }, pieces: 0 }];

@@ -6,8 +6,8 @@ import { parseBody } from './parse-body.ts';
 import { countPrompt } from '../../tokens/count-prompt.ts';
 import { sendJson } from '../../transport/send-json.ts';
 import { requireModel } from '../../chat/plan-chat.ts';
-import { authenticate } from './authenticate.ts';
-import { readJson } from './read-json.ts';
+import { authenticate } from '../flow/authenticate.ts';
+import { readJson } from '../flow/read-json.ts';
 import { requestSignal } from '../../transport/read-body.ts';
 
 /**

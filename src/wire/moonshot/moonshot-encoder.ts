@@ -10,7 +10,7 @@ import { errorEnvelope } from './error-envelope.ts';
 export const moonshotEncoder: WireEncoder = {
   body: completionBody,
   chunks: completionChunks,
-  errorEvent: errorEnvelope,
+  errorEvent: (error) => ({ data: errorEnvelope(error) }),
   done: '[DONE]',
-  malformed: '{"id":"chatcmpl-malformed","object":"chat.completion.chunk","choices":[{',
+  malformed: { data: '{"id":"chatcmpl-malformed","object":"chat.completion.chunk","choices":[{' },
 };

@@ -1,0 +1,78 @@
+import type { Context } from 'hono';
+import type { Api } from '../../catalog/model-entry.ts';
+import type { ChatRequest } from '../../chat/chat-request.ts';
+import { planChat, requireModel, type ChatPlan } from '../../chat/plan-chat.ts';
+import { createdSeconds } from '../../clock.ts';
+import type { AppDeps, AppEnv } from '../../deps.ts';
+import { MoonshotError } from '../../errors/moonshot-error.ts';
+import type { Fault } from '../../faults/fault-schema.ts';
+import { pickRequestFault } from '../../faults/pick-request-fault.ts';
+import { pickFixture, type Pick } from '../../fixtures/pick-fixture.ts';
+import { admissionCharge } from '../../limits/admission-charge.ts';
+import { viewRequest, type RequestView } from '../../match/request-view.ts';
+import { buildCompletion } from '../../reply/build-completion.ts';
+import { planReply } from '../../reply/plan-reply.ts';
+import { completeReply } from '../../reply/settle-reply.ts';
+import { requestSignal } from '../../transport/read-body.ts';
+import { sendReply } from '../../transport/send-reply.ts';
+import type { WireEncoder } from '../../transport/wire-encoder.ts';
+
+/** How a dialect hands a request to the core. */
+export interface ChatCall {
+  /** The request in the neutral (chat) form every stage reads: validation, fixtures, faults, replies. */
+  request: ChatRequest;
+  /** The API the request came in on; a model that API does not serve answers 404. */
+  api: Api;
+  /** How the dialect writes the reply and its errors. */
+  encoder: WireEncoder;
+}
+
+/**
+ * The one request flow, for every dialect: plan (validate, count, context check) → admit (rate
+ * limits; the slot is held until the response or stream ends) → pick a fixture and a fault → plan
+ * the reply → build and send it with the dialect's encoder. Errors are thrown for the dialect's `onError`.
+ */
+export async function serveChat(c: Context<AppEnv>, deps: AppDeps, call: ChatCall): Promise<Response> {
+  const { request, api, encoder } = call;
+  const signal = requestSignal(c);
+  requireModel(deps.catalog, request.model, api);
+  const chat = await planChat(request, deps, signal);
+  const release = await admit(deps, c, chat);
+  try {
+    let view: RequestView | undefined;
+    const viewOnce = () => (view ??= viewRequest(request, chat.thinking, c.req.header()));
+    const pick = pickFixture(deps.fixtures, viewOnce, deps.state.served, deps.config.unmatched);
+    const fault = pickFault(deps, c, pick, viewOnce);
+    const reply = planReply({ chat, pick, fault, settings: deps.config });
+    const inputs = { counter: deps.counter, seed: deps.config.seed, created: createdSeconds(deps.clock, deps.config.fixedTime), ids: c.get('ids') };
+    const outgoing = await completeReply(reply, pick, deps.state, () => buildCompletion(chat, pick, inputs, signal));
+    return await sendReply(c, outgoing, { encoder, clock: deps.clock, signal, onEnd: release, log: deps.log });
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** Admits the request under the rate limits, or logs the hit and throws its 429; returns the slot's release. */
+async function admit(deps: AppDeps, c: Context<AppEnv>, chat: ChatPlan): Promise<() => void> {
+  const { request, model, promptTokens } = chat;
+  const charge = admissionCharge(promptTokens, request.max_completion_tokens ?? request.max_tokens, model.default_max_tokens);
+  const admission = await deps.limiter.admit(c.get('apiKey'), charge);
+  if (admission.ok) return admission.release;
+  const error = new MoonshotError(admission.error);
+  deps.log(`moonshot-mock: rate limit hit (limiter): ${error.message} [${c.get('ids').requestId}]`);
+  throw error;
+}
+
+/** The fault this request gets (header > fixture > config), logged when there is one. */
+function pickFault(deps: AppDeps, c: Context<AppEnv>, pick: Pick, view: () => RequestView): Fault | undefined {
+  const chosen = pickRequestFault({
+    state: deps.state,
+    header: c.req.header('x-mock-fault'),
+    fixture: pick.kind === 'fixture' ? pick.fixture : undefined,
+    configFaults: deps.config.faults,
+    view,
+  });
+  if (chosen) deps.log(`moonshot-mock: injected ${chosen.fault.kind} fault (source: ${chosen.source}) [${c.get('ids').requestId}]`);
+  return chosen?.fault;
+}
