@@ -13,9 +13,10 @@ import { createRunState } from './state/run-state.ts';
 import { getSharedTokenCounter, type TokenCounter } from './tokens/token-counter.ts';
 import { createErrorHandler } from './transport/error-handler.ts';
 import { isNodeRequest } from './transport/read-body.ts';
-import { errorEnvelope } from './wire/moonshot/error-envelope.ts';
+import { errorEnvelope } from './errors/error-envelope.ts';
 import { anthropicApp } from './wire/anthropic/anthropic-app.ts';
 import { moonshotApp } from './wire/moonshot/moonshot-app.ts';
+import { responsesApp } from './wire/responses/responses-app.ts';
 import { notFound } from './wire/moonshot/not-found.ts';
 
 /** Options of `createApp`/`startServer`: the config schema's fields plus what only code can pass. */
@@ -78,6 +79,7 @@ export function createApp(options: MockOptions = {}): Hono<AppEnv> {
     log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms ${ids.requestId}`);
   });
   app.route('/v1', moonshotApp(deps));
+  app.route('/v1', responsesApp(deps));
   app.route('/anthropic', anthropicApp(deps));
   app.route('/_mock', mockAdminRoutes(deps));
   app.notFound(notFound);

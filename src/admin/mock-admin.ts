@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { sendJson } from '../transport/send-json.ts';
-import { parseBody } from '../wire/moonshot/parse-body.ts';
+import { parseBody } from '../wire/flow/parse-body.ts';
 import { readJson } from '../wire/flow/read-json.ts';
 
 const clockRequestSchema = z.strictObject({ advance_ms: z.number().int().nonnegative() });

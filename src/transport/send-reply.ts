@@ -87,7 +87,7 @@ async function writeStream(sink: SseSink, out: Extract<Outgoing, { kind: 'stream
           case 'disconnect':
             return stop(injectedDisconnect());
           case 'error_event': {
-            const { data, event: name } = encoder.errorEvent(cut.error);
+            const { data, event: name } = encoder.errorEvent(cut.error, sent);
             await write(JSON.stringify(data), name);
             return sink.end();
           }

@@ -15,8 +15,8 @@ export interface WireEncoder {
   body(completion: Completion): object;
   /** The stream events of a completion, in order; `shape` cuts and decorates them. */
   chunks(completion: Completion, includeUsage: boolean, shape: StreamShape): SseEvent[];
-  /** The mid-stream error event (its payload, and its `event:` name if the dialect names events). */
-  errorEvent(error: ErrorKind): { data: object; event?: string };
+  /** The mid-stream error event sent after `sent` chunks (its payload, and its `event:` name if the dialect names events). */
+  errorEvent(error: ErrorKind, sent: number): { data: object; event?: string };
   /** The `data:` value that ends a stream cleanly (Moonshot: `[DONE]`); undefined for none. */
   done: string | undefined;
   /** A `data:` value that is not valid JSON (for `malformed_chunk`), with its `event:` name if the dialect names events. */

@@ -7,9 +7,9 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 /**
  * The request flow, in order (see src/README.md). A stage may import the stages before it (whose
  * values it receives) and the foundation, never a stage after it; only the edges may import the
- * stages freely, and nothing but the top (root files) imports an edge — admin/ aside, which reuses
- * the Moonshot dialect's body parsing for its own routes, and wire/flow, the one request flow (with
- * its key check and body reading) that every dialect hands its neutral request to.
+ * stages freely, and nothing but the top (root files) imports an edge — wire/flow aside: the one
+ * request flow (with the key check and body reading and parsing) that every dialect hands its
+ * neutral request to, and whose body parsing admin/ reuses.
  */
 const FLOW = ['chat', 'limits', 'match', 'faults', 'fixtures', 'reply', 'transport'];
 /** Folders (and root files) every stage may use. */
@@ -30,7 +30,7 @@ function violation(from: string, to: string): string | undefined {
   const fromStage = FLOW.indexOf(from);
   const toStage = FLOW.indexOf(to);
   if (EDGES.includes(from)) {
-    if (toStage >= 0 || to === 'deps.ts' || to === 'wire/flow' || (from === 'admin' && to === 'wire/moonshot')) return undefined;
+    if (toStage >= 0 || to === 'deps.ts' || to === 'wire/flow') return undefined;
     return `the edge ${from} imports ${to}`;
   }
   if (FOUNDATION.includes(from)) return `the foundation (${from}) imports ${to}`;

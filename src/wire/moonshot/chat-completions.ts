@@ -5,7 +5,7 @@ import { authenticate } from '../flow/authenticate.ts';
 import { readJson } from '../flow/read-json.ts';
 import { serveChat } from '../flow/serve-chat.ts';
 import { moonshotEncoder } from './moonshot-encoder.ts';
-import { parseBody } from './parse-body.ts';
+import { parseBody } from '../flow/parse-body.ts';
 
 /** POST /v1/chat/completions: the body is already the neutral request; the shared flow does the rest. */
 export function chatRoutes(deps: AppDeps): Hono<AppEnv> {

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { invalidRequest } from '../../errors/moonshot-error.ts';
 import { estimateRequestSchema } from '../../chat/chat-request.ts';
-import { parseBody } from './parse-body.ts';
+import { parseBody } from '../flow/parse-body.ts';
 import { countPrompt } from '../../tokens/count-prompt.ts';
 import { sendJson } from '../../transport/send-json.ts';
 import { requireModel } from '../../chat/plan-chat.ts';

@@ -3,7 +3,7 @@ import type { AppDeps, AppEnv } from '../../deps.ts';
 import { createErrorHandler } from '../../transport/error-handler.ts';
 import { limitBody } from '../flow/limit-body.ts';
 import { chatRoutes } from './chat-completions.ts';
-import { errorEnvelope } from './error-envelope.ts';
+import { errorEnvelope } from '../../errors/error-envelope.ts';
 import { estimateRoutes } from './estimate-token-count.ts';
 import { modelsRoutes } from './models.ts';
 
