@@ -1,4 +1,4 @@
-import Anthropic from '@anthropic-ai/sdk';
+import Anthropic, { APIError, AuthenticationError, RateLimitError } from '@anthropic-ai/sdk';
 import { describe, expect, it } from 'vitest';
 import { anthropicClient, anyDialectFixtures, dialectApp } from '../support/dialects.ts';
 
@@ -59,8 +59,8 @@ describe('the official Anthropic SDK on /anthropic', () => {
     const error = await client.messages
       .create({ model: 'kimi-k3', max_tokens: 100, messages: [{ role: 'user', content: 'Hi' }] }, { headers: { 'x-mock-fault': '429' } })
       .catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(Anthropic.RateLimitError);
-    expect((error as Anthropic.RateLimitError).error).toEqual({
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).error).toEqual({
       type: 'error', error: { type: 'overloaded_error', message: 'The engine is currently overloaded, please try again later' },
     });
   });
@@ -72,9 +72,9 @@ describe('the official Anthropic SDK on /anthropic', () => {
       { headers: { 'x-mock-fault': 'error_event:4' } },
     );
     const error = await stream.finalMessage().catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(Anthropic.APIError);
-    expect((error as Anthropic.APIError).type).toBe('api_error');
-    expect((error as Anthropic.APIError).message).toContain('Internal server error');
+    expect(error).toBeInstanceOf(APIError);
+    expect((error as APIError).type).toBe('api_error');
+    expect((error as APIError).message).toContain('Internal server error');
   });
 
   it('authenticates with a Bearer token (authToken) as Claude Code does', async () => {
@@ -86,7 +86,7 @@ describe('the official Anthropic SDK on /anthropic', () => {
   it('refuses an unknown key with AuthenticationError', async () => {
     const client = anthropicClient(dialectApp({ apiKeys: ['sk-good'] }), { apiKey: 'sk-bad' });
     const error = await client.messages.create({ model: 'kimi-k3', max_tokens: 100, messages: [{ role: 'user', content: 'Hi' }] }).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(Anthropic.AuthenticationError);
-    expect((error as Anthropic.AuthenticationError).error).toEqual({ type: 'error', error: { type: 'authentication_error', message: 'Invalid Authentication' } });
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).error).toEqual({ type: 'error', error: { type: 'authentication_error', message: 'Invalid Authentication' } });
   });
 });

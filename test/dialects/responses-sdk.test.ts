@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import OpenAI, { BadRequestError, RateLimitError } from 'openai';
 import { describe, expect, it } from 'vitest';
 import { sdkClient } from '../support/sdk-client.ts';
 import { anyDialectFixtures, dialectApp } from '../support/dialects.ts';
@@ -61,8 +61,8 @@ describe("the openai client's responses API on /v1/responses", () => {
 
   it('refuses previous_response_id with the documented stateless message', async () => {
     const error = await sdkClient(dialectApp()).responses.create({ model: 'kimi-k3', input: 'Hi', previous_response_id: 'resp_123' }).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(OpenAI.BadRequestError);
-    expect((error as OpenAI.BadRequestError).error).toEqual({
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as BadRequestError).error).toEqual({
       message: 'Invalid request: previous_response_id is not supported: the Responses API is stateless (store is always false): send the whole conversation in `input`',
       type: 'invalid_request_error',
     });
@@ -71,7 +71,7 @@ describe("the openai client's responses API on /v1/responses", () => {
   it('sees a 429 fault as RateLimitError', async () => {
     const client = sdkClient(dialectApp(), { maxRetries: 0 });
     const error = await client.responses.create({ model: 'kimi-k3', input: 'Hi' }, { headers: { 'x-mock-fault': '429' } }).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(OpenAI.RateLimitError);
-    expect((error as OpenAI.RateLimitError).error).toEqual({ message: 'The engine is currently overloaded, please try again later', type: 'engine_overloaded_error' });
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).error).toEqual({ message: 'The engine is currently overloaded, please try again later', type: 'engine_overloaded_error' });
   });
 });
