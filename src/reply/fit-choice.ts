@@ -11,6 +11,8 @@ export interface ChoiceDraft {
   toolCalls: ReplyToolCall[];
   /** A finish reason to report whatever happens (a fixture's explicit one). */
   finishReason?: FinishReason;
+  /** The stop string the content was cut at, if one was. */
+  stopSequence?: string;
 }
 
 /** Number of tool calls already in the conversation: live ids count on from there (`get_weather_1`). */
@@ -33,10 +35,11 @@ export async function fitChoice(
   const choice: ReplyChoice = {
     index, content: '', reasoning: undefined, toolCalls: [], finishReason: 'stop', completionTokens: 0, reasoningTokens: 0,
   };
-  const finish = (cut: boolean): ReplyChoice => ({
-    ...choice,
-    finishReason: draft.finishReason ?? (cut ? 'length' : choice.toolCalls.length > 0 ? 'tool_calls' : 'stop'),
-  });
+  const finish = (cut: boolean): ReplyChoice => {
+    const finishReason = draft.finishReason ?? (cut ? 'length' : choice.toolCalls.length > 0 ? 'tool_calls' : 'stop');
+    const stopped = finishReason === 'stop' && !cut && draft.stopSequence !== undefined;
+    return { ...choice, finishReason, ...(stopped && { stopSequence: draft.stopSequence }) };
+  };
   let left = budget;
   if (draft.reasoning !== undefined) {
     const reasoning = await fitToBudget(counter, draft.reasoning, left, signal);

@@ -55,6 +55,12 @@ describe("Moonshot's rules on /anthropic/v1/messages", () => {
     expect(last).toBe(`event: error\ndata: ${JSON.stringify(anthropicError('overloaded_error', 'The engine is currently overloaded, please try again later'))}`);
   });
 
+  it('reports the stop sequence that ended a reply', async () => {
+    const res = await messages(dialectApp(), { stop_sequences: ['main idea'] });
+    expect(res.json).toMatchObject({ stop_reason: 'stop_sequence', stop_sequence: 'main idea' });
+    expect(res.json.content.at(-1).text).toBe('You asked: "Hello there". The ');
+  });
+
   it('answers 401 authentication_error without a key', async () => {
     const res = await messages(dialectApp(), {}, {});
     expect(res.status).toBe(401);

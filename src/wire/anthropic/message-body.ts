@@ -11,8 +11,8 @@ export interface MessageOptions {
 
 const STOP_REASONS = { stop: 'end_turn', length: 'max_tokens', tool_calls: 'tool_use' } as const;
 
-/** Anthropic's `stop_reason` of a choice. */
-export const stopReasonOf = (choice: ReplyChoice): string => STOP_REASONS[choice.finishReason];
+/** Anthropic's `stop_reason` of a choice: `stop_sequence` when a stop string ended it. */
+export const stopReasonOf = (choice: ReplyChoice): string => (choice.stopSequence !== undefined ? 'stop_sequence' : STOP_REASONS[choice.finishReason]);
 
 /** `msg_` + the completion id's own part. */
 export const messageIdOf = (completion: Completion): string => `msg_${completion.id.replace(/^chatcmpl-/, '')}`;
@@ -65,7 +65,7 @@ export function messageBody(completion: Completion, options: MessageOptions) {
     model: completion.model,
     content: contentBlocks(choice, options),
     stop_reason: stopReasonOf(choice),
-    stop_sequence: null,
+    stop_sequence: choice.stopSequence ?? null,
     usage: messageUsage(completion, choice, options),
   };
 }

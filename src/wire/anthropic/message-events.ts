@@ -46,7 +46,7 @@ export function messageEvents(completion: Completion, options: MessageOptions, s
     const slices = shape.toolCallWhole ? [call.arguments] : argumentSlices(call.arguments);
     block({ type: 'tool_use', id: call.id, name: call.name, input: {} }, slices.map((slice) => ({ delta: { type: 'input_json_delta', partial_json: slice }, pieces: 1 })));
   }
-  push({ type: 'message_delta', delta: { stop_reason: stopReasonOf(choice), stop_sequence: null }, usage });
+  push({ type: 'message_delta', delta: { stop_reason: stopReasonOf(choice), stop_sequence: choice.stopSequence ?? null }, usage });
   push({ type: 'message_stop' });
   return events;
 }
