@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createManualClock } from '../../src/clock.ts';
 import { postJson } from '../support/mock-app.ts';
 import { dialectApp } from '../support/dialects.ts';
 
@@ -59,6 +60,14 @@ describe("Moonshot's rules on /anthropic/v1/messages", () => {
     const res = await messages(dialectApp(), { stop_sequences: ['main idea'] });
     expect(res.json).toMatchObject({ stop_reason: 'stop_sequence', stop_sequence: 'main idea' });
     expect(res.json.content.at(-1).text).toBe('You asked: "Hello there". The ');
+  });
+
+  it("counts Messages requests in Moonshot's rate limits and answers the hit as rate_limit_error", async () => {
+    const app = dialectApp({ limits: { rpm: 1 }, clock: createManualClock(0) });
+    expect((await messages(app, {})).status).toBe(200);
+    const res = await messages(app, {});
+    expect(res.status).toBe(429);
+    expect(res.json.error).toEqual({ type: 'rate_limit_error', message: expect.stringContaining('request reached organization max RPM: 1') });
   });
 
   it('answers 401 authentication_error without a key', async () => {
