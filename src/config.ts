@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { modelEntrySchema } from './catalog/model-entry.ts';
 import { configFaultSchema } from './faults/config-fault-schema.ts';
 import { limitsConfigShape } from './limits/limits-config.ts';
+import { recordConfigShape } from './record/record-config.ts';
 
 /**
  * The one schema for every option, whether it comes from CLI flags, a config file (JSON or YAML) or
@@ -42,6 +43,8 @@ export const configSchema = z.strictObject({
   stallCapMs: z.coerce.number().int().positive().default(5 * 60 * 1000),
   /** Moonshot's rate limiter: `tier`, explicit `limits`, and `users` owning keys (off when none is set). */
   ...limitsConfigShape,
+  /** Record/replay against a real API: `record` (mode, dir, upstream), `redact`, `allowRemote`. */
+  ...recordConfigShape,
 });
 
 /** Options as a user writes them (all optional). */

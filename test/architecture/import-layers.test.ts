@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
  * request flow (with the key check and body reading and parsing) that every dialect hands its
  * neutral request to, and whose body parsing admin/ reuses.
  */
-const FLOW = ['chat', 'limits', 'match', 'faults', 'fixtures', 'reply', 'transport'];
+const FLOW = ['chat', 'limits', 'match', 'faults', 'fixtures', 'reply', 'transport', 'record'];
 /** Folders (and root files) every stage may use. */
 const FOUNDATION = ['errors', 'state', 'catalog', 'tokens', 'clock.ts', 'random.ts'];
 /** The edges: dialects and the emulator's own routes; they receive `deps` (types only) from the top. */

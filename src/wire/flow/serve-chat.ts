@@ -25,12 +25,18 @@ export interface ChatCall {
   api: Api;
   /** How the dialect writes the reply and its errors. */
   encoder: WireEncoder;
+  /**
+   * Answers a miss from the upstream in record and proxy modes (every request in record-all); the
+   * Moonshot dialect's. Without it, those modes do not apply and a miss is answered as usual.
+   */
+  forward?: (miss: { view: RequestView; signal: AbortSignal; onEnd: () => void }) => Promise<Response>;
 }
 
 /**
  * The one request flow, for every dialect: plan (validate, count, context check) → admit (rate
  * limits; the slot is held until the response or stream ends) → pick a fixture and a fault → plan
- * the reply → build and send it with the dialect's encoder. Errors are thrown for the dialect's `onError`.
+ * the reply → build and send it with the dialect's encoder. Errors are thrown for the dialect's
+ * `onError`. In record and proxy modes, a dialect with `forward` has a miss answered by the upstream.
  */
 export async function serveChat(c: Context<AppEnv>, deps: AppDeps, call: ChatCall): Promise<Response> {
   const { request, api, encoder } = call;
@@ -41,7 +47,12 @@ export async function serveChat(c: Context<AppEnv>, deps: AppDeps, call: ChatCal
   try {
     let view: RequestView | undefined;
     const viewOnce = () => (view ??= viewRequest(request, chat.thinking, c.req.header()));
-    const pick = pickFixture(deps.fixtures, viewOnce, deps.state.served, deps.config.unmatched);
+    const record = call.forward && deps.config.record;
+    // Recording, a miss goes upstream instead of to the generator or the unmatched error.
+    const pick = pickFixture(deps.fixtures, viewOnce, deps.state.served, record ? 'error' : deps.config.unmatched);
+    if (record && (record.mode === 'record-all' || pick.kind === 'unmatched')) {
+      return await call.forward!({ view: viewOnce(), signal, onEnd: release });
+    }
     const fault = pickFault(deps, c, pick, viewOnce);
     const reply = planReply({ chat, pick, fault, settings: deps.config });
     const inputs = { counter: deps.counter, seed: deps.config.seed, created: createdSeconds(deps.clock, deps.config.fixedTime), ids: c.get('ids') };

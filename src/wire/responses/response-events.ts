@@ -1,5 +1,6 @@
 import type { Completion } from '../../reply/completion.ts';
-import { argumentSlices, textDeltas } from '../../reply/stream-slices.ts';
+import { argumentSlices } from '../../reply/compose-text.ts';
+import { textDeltas } from '../../reply/text-deltas.ts';
 import type { StreamShape } from '../../reply/stream-shape.ts';
 import type { SseEvent } from '../../transport/wire-encoder.ts';
 import { outputItems, responseObject } from './response-body.ts';

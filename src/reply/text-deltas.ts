@@ -1,11 +1,6 @@
 import { splitPieces } from './compose-text.ts';
 import type { StreamShape } from './stream-shape.ts';
 
-/** Splits tool-call arguments the way the live stream does: `{"`, `city`, `":`, ` "`, `Paris`, `"}`. */
-export function argumentSlices(args: string): string[] {
-  return args.match(/\s*[\p{L}\p{N}_]+|\s*[^\p{L}\p{N}_\s]+|\s+/gu) ?? [];
-}
-
 /**
  * Text cut into stream deltas, the same for every dialect: groups of `tokensPerDelta` word pieces, or
  * single characters (`charSlices`); `pieces` is what each delta carries, for pacing.
