@@ -46,3 +46,14 @@ export function requestSignal(c: Context): AbortSignal {
   });
   return controller.signal;
 }
+
+/**
+ * One request header (`name` in lower case). Behind the Node server it reads Node's own header object:
+ * going through `c.req` would build a WHATWG Headers object first, a few percent of a small completion.
+ */
+export function requestHeader(c: Context, name: string): string | undefined {
+  const { incoming } = nodeBindings(c);
+  if (!incoming) return c.req.header(name);
+  const value = incoming.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}

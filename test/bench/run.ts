@@ -52,12 +52,53 @@ function rssMb(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
-async function load(baseURL: string, body: string) {
+/** CPU time (user + system) a process has used, in ms (Linux /proc, 100 ticks a second). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+interface Server {
+  child: ChildProcess;
+  baseURL: string;
+}
+
+/**
+ * One load run of `seconds` with the same client settings for every server: req/s, p99 latency, and
+ * the server's CPU time per request (steadier than req/s on a machine shared with other work).
+ */
+async function load(server: Server, body: string, seconds: number) {
+  const cpuBefore = cpuMs(server.child.pid!);
   const result = await autocannon({
-    url: `${baseURL}/chat/completions`, method: 'POST', headers: AUTH, body, connections: 50, duration: 6,
+    url: `${server.baseURL}/chat/completions`, method: 'POST', headers: AUTH, body, connections: 50, duration: seconds,
   });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`load run had ${result.non2xx} non-2xx and ${result.errors} errors`);
-  return { rps: result.requests.average, p99: result.latency.p99 };
+  const cpuUs = ((cpuMs(server.child.pid!) - cpuBefore) * 1000) / result.requests.total;
+  return { rps: result.requests.average, p99: result.latency.p99, cpuUs };
+}
+
+/**
+ * Small completions against the emulator and the floor (a bare Hono handler), side by side: both
+ * servers up and warmed, then `rounds` alternating rounds (ABBA order, so neither always goes first
+ * on a machine whose load drifts), one client; medians of each server's rounds.
+ */
+async function compareSmall(mockServer: Server, bareServer: Server, rounds: number, seconds: number) {
+  await load(bareServer, small, 3);
+  await load(mockServer, small, 3);
+  const runs = { mock: [] as Array<Awaited<ReturnType<typeof load>>>, bare: [] as Array<Awaited<ReturnType<typeof load>>> };
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? (['bare', 'mock'] as const) : (['mock', 'bare'] as const);
+    for (const which of order) runs[which].push(await load(which === 'bare' ? bareServer : mockServer, small, seconds));
+    const line = (which: 'mock' | 'bare') => {
+      const run = runs[which].at(-1)!;
+      return `${which} ${run.rps.toFixed(0)} req/s, p99 ${run.p99} ms, ${run.cpuUs.toFixed(0)} µs CPU/request`;
+    };
+    console.error(`  round ${round + 1}: ${line('bare')}; ${line('mock')}`);
+  }
+  const summary = (list: Array<Awaited<ReturnType<typeof load>>>) => ({
+    rps: median(list.map((r) => r.rps)), p99: median(list.map((r) => r.p99)), cpuUs: median(list.map((r) => r.cpuUs)),
+  });
+  return { mock: summary(runs.mock), bare: summary(runs.bare) };
 }
 
 const agent = new http.Agent({ keepAlive: true });
@@ -134,6 +175,8 @@ function benchMatching(): { short: number; long: number } {
   return { short: time('topic number 996.'), long: time(`${'Please tell me about the weather and other things. '.repeat(200)}topic number 996.`) };
 }
 
+/** Alternating rounds of the side-by-side small-completion comparison. */
+const ROUNDS = 7;
 const small = JSON.stringify({ model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'Hi' }] });
 
 async function main() {
@@ -144,14 +187,25 @@ async function main() {
   stop(npmStart.child);
 
   const mock = await spawnServer(process.execPath, ['src/bin.js', '--port', '0']);
-  const bare = await spawnServer(process.execPath, ['--import', 'tsx', 'test/bench/bare-server.ts']);
-  await post(mock.baseURL, JSON.parse(small)); // warm the encoder
+  const bare = await spawnServer(process.execPath, ['test/bench/bare-server.mjs', 'raw']);
+  const bareJson = await spawnServer(process.execPath, ['test/bench/bare-server.mjs', 'json']);
+  await post(mock.baseURL, JSON.parse(small)); // load the encoder
 
-  // 2. Small non-stream completions under load.
-  const bareLoad = await load(bare.baseURL, small);
-  const mockLoad = await load(mock.baseURL, small);
-  report('small completion, req/s (50 conns)', mockLoad.rps.toFixed(0), `${bareLoad.rps.toFixed(0)} bare Hono`, `≥ 0.85× (${(mockLoad.rps / bareLoad.rps).toFixed(2)}×)`);
-  report('small completion, p99 latency', `${mockLoad.p99} ms`, `${bareLoad.p99} ms bare Hono`, '—');
+  // 2. Small non-stream completions under load, side by side with the floor.
+  const side = await compareSmall(mock, bare, ROUNDS, 4);
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+  report(`small completion, req/s (50 conns, median of ${ROUNDS} alternating rounds)`, side.mock.rps.toFixed(0), `${side.bare.rps.toFixed(0)} bare Hono`, `≥ 0.85× (${ratio(side.mock.rps, side.bare.rps)})`);
+  report(`small completion, p99 latency (median of ${ROUNDS})`, `${side.mock.p99} ms`, `${side.bare.p99} ms bare Hono`, `≤ 2× (${ratio(side.mock.p99, side.bare.p99)})`);
+  report(`small completion, server CPU per request (median of ${ROUNDS})`, `${side.mock.cpuUs.toFixed(0)} µs`, `${side.bare.cpuUs.toFixed(0)} µs bare Hono`, `bare ÷ mock ≥ 0.85 (${ratio(side.bare.cpuUs, side.mock.cpuUs)})`);
+  // For reference: the same bare handler reading the body with c.req.json(), the usual Hono way.
+  const viaJson = await compareSmall(mock, bareJson, 3, 4);
+  report('small completion, req/s against bare Hono with c.req.json() (median of 3)', viaJson.mock.rps.toFixed(0), `${viaJson.bare.rps.toFixed(0)} bare Hono + c.req.json()`, `— (${ratio(viaJson.mock.rps, viaJson.bare.rps)})`);
+  stop(bareJson.child);
+  if (process.argv.includes('--small-only')) {
+    stop(mock.child);
+    stop(bare.child);
+    return printRows();
+  }
 
   // 3. The context check of a ~200k-token prompt against a raw js-tiktoken encode of the same text.
   const text = bigPrompt();
@@ -208,6 +262,10 @@ async function main() {
   stop(bare.child);
   agent.destroy();
 
+  printRows();
+}
+
+function printRows(): void {
   console.log('\n| measure | moonshot-mock | reference | goal |\n|---|---|---|---|');
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 }

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { requireModel } from '../../chat/plan-chat.ts';
 import { createErrorHandler } from '../../transport/error-handler.ts';
+import { requestHeader } from '../../transport/read-body.ts';
 import { authenticate, bearerKey } from '../flow/authenticate.ts';
 import { limitBody } from '../flow/limit-body.ts';
 import { readJson } from '../flow/read-json.ts';
@@ -12,7 +13,7 @@ import { parseMessagesBody } from './parse-messages-body.ts';
 import { toChatRequest } from './to-chat-request.ts';
 
 /** The key of `x-api-key` (the Anthropic SDK's `apiKey`), else of `Authorization: Bearer` (`authToken`, Claude Code). */
-const anthropicKey = (c: Context): string | undefined => c.req.header('x-api-key')?.trim() || bearerKey(c);
+const anthropicKey = (c: Context): string | undefined => requestHeader(c, 'x-api-key')?.trim() || bearerKey(c);
 
 /**
  * Anthropic's Messages API as Moonshot serves it, a Hono sub-app mounted at `/anthropic`:

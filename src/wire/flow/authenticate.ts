@@ -1,10 +1,11 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { MoonshotError } from '../../errors/moonshot-error.ts';
+import { requestHeader } from '../../transport/read-body.ts';
 
 /** The key of `Authorization: Bearer <key>`; undefined when the header is missing or malformed. */
 export function bearerKey(c: Context): string | undefined {
-  return /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1];
+  return /^Bearer\s+(\S+)\s*$/i.exec(requestHeader(c, 'authorization') ?? '')?.[1];
 }
 
 /**
