@@ -3,7 +3,7 @@ import type { Api } from '../../catalog/model-entry.ts';
 import type { ChatRequest } from '../../chat/chat-request.ts';
 import { planChat, requireModel, type ChatPlan } from '../../chat/plan-chat.ts';
 import { createdSeconds } from '../../clock.ts';
-import type { AppDeps, AppEnv } from '../../deps.ts';
+import type { AppDeps, AppEnv, ServedNote } from '../../deps.ts';
 import { MoonshotError } from '../../errors/moonshot-error.ts';
 import type { Fault } from '../../faults/fault-schema.ts';
 import { pickRequestFault } from '../../faults/pick-request-fault.ts';
@@ -41,6 +41,8 @@ export interface ChatCall {
 export async function serveChat(c: Context<AppEnv>, deps: AppDeps, call: ChatCall): Promise<Response> {
   const { request, api, encoder } = call;
   const signal = requestSignal(c);
+  const served: ServedNote = { model: request.model };
+  c.set('served', served);
   requireModel(deps.catalog, request.model, api);
   const chat = await planChat(request, deps, signal);
   const release = await admit(deps, c, chat);
@@ -51,9 +53,12 @@ export async function serveChat(c: Context<AppEnv>, deps: AppDeps, call: ChatCal
     // Recording, a miss goes upstream instead of to the generator or the unmatched error.
     const pick = pickFixture(deps.fixtures, viewOnce, deps.state.served, record ? 'error' : deps.config.unmatched);
     if (record && (record.mode === 'record-all' || pick.kind === 'unmatched')) {
+      served.reply = 'upstream';
       return await call.forward!({ view: viewOnce(), signal, onEnd: release });
     }
     const fault = pickFault(deps, c, pick, viewOnce);
+    served.reply = pick.kind === 'fixture' ? pick.fixture.name : pick.kind === 'generate' ? 'generated' : 'unmatched';
+    served.fault = fault?.kind;
     const reply = planReply({ chat, pick, fault, settings: deps.config });
     const inputs = { counter: deps.counter, seed: deps.config.seed, created: createdSeconds(deps.clock, deps.config.fixedTime), ids: c.get('ids') };
     const outgoing = await completeReply(reply, pick, deps.state, () => buildCompletion(chat, pick, inputs, signal));
