@@ -1,10 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createRandom, type Random } from '../src/random.ts';
-import { dialectModels } from './support/dialects.ts';
 import { mockApp, postJson } from './support/mock-app.ts';
 
 const base = {
-  model: 'kimi-k2.5',
+  model: 'kimi-k2.6',
   messages: [
     { role: 'system', content: 'Be brief.' },
     { role: 'user', content: [{ type: 'text', text: 'What is in this picture?' }, { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=' } }] },
@@ -85,7 +84,7 @@ const dialects = [
 describe('robustness against malformed requests', () => {
   it.each(dialects)('answers every seeded mutation on $path with 200 or a 4xx in its envelope, never a 500 or a crash', async ({ path, base: start, envelope }) => {
     const errors = vi.spyOn(console, 'error');
-    const app = mockApp({ log: () => {}, models: dialectModels });
+    const app = mockApp({ log: () => {} });
     const random = createRandom(`robustness ${path}`);
     const statuses = new Map<number, number>();
     for (let i = 0; i < 400; i++) {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/index.ts';
 import { findClaudeCode } from '../support/claude-code-binary.ts';
-import { anyDialectFixtures, dialectModels } from '../support/dialects.ts';
+import { anyDialectFixtures } from '../support/dialects.ts';
 
 /** Claude Code's setup per Moonshot's guide, offline: the emulator's /anthropic, a key, the model everywhere, no other traffic. */
 function claudeEnv(server: RunningServer, home: string): Record<string, string> {
@@ -60,7 +60,7 @@ beforeAll(async () => {
   claude = await findClaudeCode();
   if ('skip' in claude) console.warn(`Claude Code test skipped: ${claude.skip}`);
   server = await startServer({
-    port: 0, fixtures: [anyDialectFixtures], unmatched: 'generate', models: dialectModels, logRequests: true, log: (line) => lines.push(line),
+    port: 0, fixtures: [anyDialectFixtures], unmatched: 'generate', logRequests: true, log: (line) => lines.push(line),
   });
 }, 300_000);
 

@@ -31,8 +31,9 @@ export function anthropicApp(deps: AppDeps): Hono<AppEnv> {
   app.post('/v1/messages', authenticate(deps, anthropicKey), async (c) => {
     const body = parseMessagesBody(await readJson(c, deps.config.maxBodyBytes));
     const model = requireModel(deps.catalog, body.model, 'messages');
-    const encoder = anthropicEncoder({ omitThinking: body.thinking?.type !== 'disabled' && body.thinking?.display === 'omitted', writeCache: body.cache_control != null });
-    return serveChat(c, deps, { request: toChatRequest(body, model), api: 'messages', encoder });
+    const writeCache = body.cache_control != null;
+    const encoder = anthropicEncoder({ omitThinking: body.thinking?.type !== 'disabled' && body.thinking?.display === 'omitted', writeCache });
+    return serveChat(c, deps, { request: toChatRequest(body, model), api: 'messages', encoder, writeCache });
   });
   app.onError(createErrorHandler(anthropicErrorBody, deps.log));
   return app;

@@ -1,4 +1,4 @@
-import type { ModelEntry } from '../../catalog/model-entry.ts';
+import type { Model } from '../../catalog/model-entry.ts';
 import type { ChatMessage, ChatRequest, ContentPart, ToolDeclaration } from '../../chat/chat-request.ts';
 import type { AnthropicMessage, ContentBlock, MessagesRequest } from './messages-request.ts';
 import { reasoningOfBlock } from './thinking-signature.ts';
@@ -67,12 +67,13 @@ function toolChoice(choice: MessagesRequest['tool_choice']): ChatRequest['tool_c
 /**
  * The neutral (chat) request of a Messages request, so one validator, one fixture view and one reply
  * builder serve both. `system` (top level and `role: "system"` messages, in place) → system messages;
- * `thinking` `enabled`/`adaptive` → enabled, and no `thinking` → the model's `messages_thinking_default`;
+ * `thinking` `enabled`/`adaptive` → enabled, and no `thinking` → the model's `thinking.messages_default`;
+ * `output_config.effort` → `reasoning_effort`;
  * `tool_choice` any → required; `stop_sequences` → `stop`; `output_config.format` → a JSON schema
  * response format; `metadata.user_id` → `prompt_cache_key` (it routes requests to the same prefix cache).
  * `top_k`, `cache_control` markers and `context_management` have no neutral meaning and are dropped.
  */
-export function toChatRequest(body: MessagesRequest, model: ModelEntry): ChatRequest {
+export function toChatRequest(body: MessagesRequest, model: Model): ChatRequest {
   const messages: ChatMessage[] = [];
   if (body.system !== undefined && textOf(body.system) !== '') messages.push({ role: 'system', content: textOf(body.system) });
   body.messages.forEach((message, index) => {
@@ -84,7 +85,7 @@ export function toChatRequest(body: MessagesRequest, model: ModelEntry): ChatReq
     type: 'function',
     function: { name: tool.name, description: tool.description, parameters: tool.input_schema },
   }));
-  const thinking = body.thinking?.type ?? (model.messages_thinking_default === 'disabled' ? 'disabled' : undefined);
+  const thinking = body.thinking?.type ?? (model.thinking.messages_default === 'disabled' ? 'disabled' : undefined);
   const format = body.output_config?.format;
   return {
     model: body.model,
@@ -98,6 +99,7 @@ export function toChatRequest(body: MessagesRequest, model: ModelEntry): ChatReq
     tool_choice: toolChoice(body.tool_choice),
     thinking: thinking === undefined ? undefined : { type: thinking === 'disabled' ? 'disabled' : 'enabled' },
     response_format: format ? { type: 'json_schema', json_schema: { name: 'output', schema: format.schema } } : undefined,
+    reasoning_effort: body.output_config?.effort,
     prompt_cache_key: body.metadata?.user_id ?? undefined,
   };
 }

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { Api } from '../../catalog/model-entry.ts';
+import type { Api } from '../../catalog/model-rules.ts';
 import type { ChatRequest } from '../../chat/chat-request.ts';
 import { planChat, requireModel, type ChatPlan } from '../../chat/plan-chat.ts';
 import { createdSeconds } from '../../clock.ts';
@@ -15,6 +15,7 @@ import { planReply } from '../../reply/plan-reply.ts';
 import { completeReply } from '../../reply/settle-reply.ts';
 import { requestHeader, requestSignal } from '../../transport/read-body.ts';
 import { sendReply } from '../../transport/send-reply.ts';
+import { cachePartition } from '../../tokens/prefix-cache.ts';
 import type { WireEncoder } from '../../transport/wire-encoder.ts';
 
 /** How a dialect hands a request to the core. */
@@ -25,6 +26,8 @@ export interface ChatCall {
   api: Api;
   /** How the dialect writes the reply and its errors. */
   encoder: WireEncoder;
+  /** Whether this request's prompt is written to the prefix cache (default: yes, as Chat Completions does). */
+  writeCache?: boolean;
   /**
    * Answers a miss from the upstream in record and proxy modes (every request in record-all); the
    * Moonshot dialect's. Without it, those modes do not apply and a miss is answered as usual.
@@ -34,7 +37,7 @@ export interface ChatCall {
 
 /**
  * The one request flow, for every dialect: plan (validate, count, context check) → admit (rate
- * limits; the slot is held until the response or stream ends) → pick a fixture and a fault → plan
+ * limits; the slot is held until the response or stream ends) → prefix cache → pick a fixture and a fault → plan
  * the reply → build and send it with the dialect's encoder. Errors are thrown for the dialect's
  * `onError`. In record and proxy modes, a dialect with `forward` has a miss answered by the upstream.
  */
@@ -47,6 +50,7 @@ export async function serveChat(c: Context<AppEnv>, deps: AppDeps, call: ChatCal
   const chat = await planChat(request, deps, signal);
   const release = await admit(deps, c, chat);
   try {
+    chat.cachedTokens = cachedTokens(deps, c, chat, call.writeCache ?? true);
     let view: RequestView | undefined;
     const viewOnce = () => (view ??= viewRequest(request, chat.thinking, c.req.header()));
     const record = call.forward && deps.config.record;
@@ -78,6 +82,16 @@ async function admit(deps: AppDeps, c: Context<AppEnv>, chat: ChatPlan): Promise
   const error = new MoonshotError(admission.error);
   deps.log(`moonshot-mock: rate limit hit (limiter): ${error.message} [${c.get('ids').requestId}]`);
   throw error;
+}
+
+/**
+ * Prompt tokens this request finds in its user's prefix cache, which then remembers its prompt when
+ * `write`. Every dialect shares the cache (Kimi's is shared across its APIs).
+ */
+function cachedTokens(deps: AppDeps, c: Context<AppEnv>, chat: ChatPlan, write: boolean): number {
+  const user = deps.users.findUserByKey(c.get('apiKey'))?.user.organization ?? c.get('apiKey');
+  const { tools, messages } = chat.request;
+  return deps.prefixCache.serve(cachePartition(user, chat), [tools ?? [], ...messages], chat.promptBlocks, { write });
 }
 
 /** The fault this request gets (header > fixture > config), logged when there is one. */

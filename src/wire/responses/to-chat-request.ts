@@ -73,7 +73,8 @@ function toolsOf(body: ResponsesRequest): ToolDeclaration[] | undefined {
 
 /**
  * The neutral (chat) request of a Responses request: `instructions` → a leading system message,
- * `input` → messages (see `messagesOf`), `max_output_tokens` → `max_tokens`, `text.format` →
+ * `input` → messages (see `messagesOf`), `max_output_tokens` → `max_tokens`, `reasoning.effort` →
+ * `reasoning_effort`, `text.format` →
  * `response_format`, function tools and `tool_choice` as chat declares them. Refuses (400) what needs
  * stored state: `previous_response_id`, `conversation`, `background`, `item_reference` items.
  */
@@ -93,6 +94,7 @@ export function toChatRequest(body: ResponsesRequest): ChatRequest {
     response_format: format?.type === 'json_schema'
       ? { type: 'json_schema', json_schema: { name: format.name, schema: format.schema, strict: format.strict } }
       : format ?? undefined,
+    reasoning_effort: body.reasoning?.effort,
     prompt_cache_key: body.prompt_cache_key,
     safety_identifier: body.safety_identifier,
   };
