@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { balanceAdminRoutes, balanceRoutes } from './billing/balance-routes.ts';
+import { createBalanceBook } from './billing/balance-book.ts';
 import { createCatalog } from './catalog/catalog.ts';
 import { createAdjustableClock, systemClock, type Clock } from './clock.ts';
 import { parseConfig, type ConfigInput } from './config.ts';
@@ -11,6 +13,9 @@ import { chatRoutes } from './routes/chat-completions.ts';
 import { estimateRoutes } from './routes/estimate-token-count.ts';
 import { modelsRoutes } from './routes/models.ts';
 import { mockAdminRoutes } from './routes/mock-admin.ts';
+import { createFileDisk } from './files/file-disk.ts';
+import { fileRoutes } from './files/file-routes.ts';
+import { createFileStore } from './files/file-store.ts';
 import { createFixtureSet, type FixtureSet } from './fixtures/fixture-set.ts';
 import { loadFixtures } from './fixtures/load-fixtures.ts';
 import { createIdSource } from './state/id-source.ts';
@@ -62,6 +67,10 @@ export function createApp(options: MockOptions = {}): Hono<AppEnv> {
     users,
     limiter: createRateLimiter(config, appClock, users),
     faults: createFaultState(config.seed),
+    balances: createBalanceBook(config.balance, config.dataDir),
+    files: createFileStore({
+      limits: config.fileLimits, seed: config.seed, prefixIds: true, disk: config.dataDir === undefined ? undefined : createFileDisk(config.dataDir),
+    }),
     log: log ?? ((line) => console.error(line)),
   };
   const app = new Hono<AppEnv>();
@@ -84,11 +93,15 @@ export function createApp(options: MockOptions = {}): Hono<AppEnv> {
     },
   });
   // Behind the Node server, readBodyText enforces the limit on the raw stream (see there for why).
-  app.use('/v1/*', (c, next) => (isNodeRequest(c) ? next() : limitBody(c, next)));
+  // Uploads have their own limit (100 MB per file, plus the multipart framing): see fileRoutes.
+  app.use('/v1/*', (c, next) => (isNodeRequest(c) || c.req.path === '/v1/files' ? next() : limitBody(c, next)));
   app.route('/v1', modelsRoutes(deps));
   app.route('/v1', chatRoutes(deps));
   app.route('/v1', estimateRoutes(deps));
+  app.route('/v1', fileRoutes(deps));
+  app.route('/v1', balanceRoutes(deps));
   app.route('/_mock', mockAdminRoutes(deps));
+  app.route('/_mock', balanceAdminRoutes(deps));
   app.notFound((c) =>
     sendJson(c, {
       code: 5, error: 'url.not_found', message: '没找到对象', method: c.req.method, scode: '0x5', status: false, url: c.req.path,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { balanceConfigSchema } from './billing/balance-config.ts';
 import { modelEntrySchema } from './catalog/model-entry.ts';
 import { configFaultSchema } from './faults/config-fault-schema.ts';
 import { limitsConfigShape } from './limits/limits-config.ts';
@@ -40,6 +41,16 @@ export const configSchema = z.strictObject({
   tokensPerSecond: z.coerce.number().positive().default(60),
   /** Longest a `stall` fault holds a connection open before ending it, so nothing leaks. */
   stallCapMs: z.coerce.number().int().positive().default(5 * 60 * 1000),
+  /** Every user's starting balance in USD: a number (all cash) or `{cash, voucher}`. */
+  balance: balanceConfigSchema.default({ cash: 100, voucher: 0 }),
+  /** The Files API's per-user limits (documented: 1,000 files, 100 MB each, 10 GB in all). */
+  fileLimits: z.strictObject({
+    maxFiles: z.coerce.number().int().positive().default(1000),
+    maxFileBytes: z.coerce.number().int().positive().default(100 * 1024 * 1024),
+    maxTotalBytes: z.coerce.number().int().positive().default(10 * 1024 ** 3),
+  }).default({ maxFiles: 1000, maxFileBytes: 100 * 1024 * 1024, maxTotalBytes: 10 * 1024 ** 3 }),
+  /** Folder that keeps uploaded files and balances across restarts (written atomically); memory only when unset. */
+  dataDir: z.string().min(1).optional(),
   /** Moonshot's rate limiter: `tier`, explicit `limits`, and `users` owning keys (off when none is set). */
   ...limitsConfigShape,
 });

@@ -1,7 +1,9 @@
+import type { BalanceBook } from './billing/balance-book.ts';
 import type { Catalog } from './catalog/catalog.ts';
 import type { AdjustableClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { FixtureSet } from './fixtures/fixture-set.ts';
+import type { FileStore } from './files/file-store.ts';
 import type { FaultState } from './faults/fault-state.ts';
 import type { RateLimiter } from './limits/rate-limiter.ts';
 import type { UserDirectory } from './limits/user-directory.ts';
@@ -22,6 +24,10 @@ export interface AppDeps {
   limiter: RateLimiter;
   /** Seeded chance and call counts of injected faults. */
   faults: FaultState;
+  /** Each user's cash and voucher balance. */
+  balances: BalanceBook;
+  /** Every user's uploaded files. */
+  files: FileStore;
   /** Where fault and limit notices go (stderr by default). */
   log: (line: string) => void;
 }

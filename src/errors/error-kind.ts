@@ -34,6 +34,10 @@ export type ErrorKind =
       /** Seconds until the window frees a slot, for concurrency/RPM. */
       retryAfterSeconds?: number;
     }
+  /** The payer's available balance is ≤ 0 (live wording, 2026). */
+  | { kind: 'insufficient_balance'; organization: string; keyId: string }
+  /** An unknown file, batch or other resource id (404 `resource_not_found_error`). */
+  | { kind: 'resource_not_found'; message: string }
   /** An injected fault answering with an HTTP error: status, Moonshot type and message. */
   | { kind: 'injected'; status: ErrorDescription['status']; type: string; message: string };
 
@@ -62,6 +66,12 @@ const table: Table = {
   input_too_long: () => invalid('Input token length too long'),
   body_too_large: (e) => invalid(`Invalid request: request body is larger than the limit of ${e.limitBytes} bytes`),
   server_error: (e) => ({ status: 500, type: 'server_error', message: e.message }),
+  insufficient_balance: (e) => ({
+    status: 429,
+    type: 'exceeded_current_quota_error',
+    message: `Your account ${e.organization}<${e.keyId}> is suspended due to insufficient balance, please recharge your account or check your plan and billing details`,
+  }),
+  resource_not_found: (e) => ({ status: 404, type: 'resource_not_found_error', message: e.message }),
   // Emulator-only errors: Moonshot-shaped, 400 so that SDKs fail at once instead of retrying.
   rate_limited: (e) => ({ status: 429, type: 'rate_limit_reached_error', message: rateLimitMessage(e) }),
   injected: (e) => ({ status: e.status, type: e.type, message: e.message }),

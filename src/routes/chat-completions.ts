@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { chargeCompletion, requireBalance } from '../billing/bill-calls.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { MoonshotError } from '../errors/moonshot-error.ts';
 import { faultError } from '../faults/describe-fault-error.ts';
@@ -11,7 +12,7 @@ import { admissionCharge } from '../limits/admission-charge.ts';
 import { chatRequestSchema } from '../moonshot/chat-request.ts';
 import { parseBody } from '../moonshot/parse-body.ts';
 import { buildCompletion } from '../reply/build-completion.ts';
-import { completionBody } from '../reply/completion-body.ts';
+import { completionBody, totalUsage } from '../reply/completion-body.ts';
 import { completionChunks } from '../reply/completion-chunks.ts';
 import { defaultStreamShape, streamShapeOf } from '../reply/stream-shape.ts';
 import { requestSignal } from '../transport/read-body.ts';
@@ -31,6 +32,7 @@ export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
     const signal = requestSignal(c);
     const request = parseBody(chatRequestSchema, await readJson(c, deps.config.maxBodyBytes));
     const plan = await planChat(request, deps, signal);
+    requireBalance(deps, c.get('apiKey'));
     const { requestId } = c.get('ids');
     const charge = admissionCharge(plan.promptTokens, request.max_completion_tokens ?? request.max_tokens, plan.model.default_max_tokens);
     const admission = deps.limiter.admit(c.get('apiKey'), charge);
@@ -57,6 +59,7 @@ export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
       if (pick.kind === 'unmatched') throw pick.error;
       recordServed(deps.fixtures, pick);
       const completion = await buildCompletion(plan, pick, deps, c.get('ids'), signal);
+      chargeCompletion(deps, c.get('apiKey'), completion.model, totalUsage(completion));
       const shape = pick.kind === 'fixture' ? streamShapeOf(pick.fixture.stream) : defaultStreamShape;
       if (!request.stream) return await sendFaultedJson(c, deps, completionBody(completion), completion, fault, shape, signal);
       const events = completionChunks(completion, request.stream_options?.include_usage === true, shape);

@@ -21,10 +21,12 @@ export function mockAdminRoutes(deps: AppDeps): Hono<AppEnv> {
     return sendJson(c, { now_ms: deps.clock.now() });
   });
   routes.get('/limits', (c) => sendJson(c, { users: deps.limiter.snapshot() }));
-  routes.post('/reset', (c) => {
+  routes.post('/reset', async (c) => {
     deps.fixtures.resetCalls();
     deps.faults.reset();
     deps.limiter.reset();
+    deps.balances.reset();
+    await deps.files.reset();
     return sendJson(c, { reset: true });
   });
   return routes;
