@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../deps.ts';
-import { invalidRequest } from '../errors/moonshot-error.ts';
+import { MoonshotError } from '../errors/moonshot-error.ts';
 import { parseBody } from '../moonshot/parse-body.ts';
 import { authenticate } from '../routes/authenticate.ts';
 import { readJson } from '../routes/read-json.ts';
@@ -41,7 +41,7 @@ export function balanceAdminRoutes(deps: AppDeps): Hono<AppEnv> {
     const body = parseBody(setBalanceSchema, await readJson(c, 1024 * 1024));
     const organization = body.organization ?? deps.users.users[0]!.organization;
     if (!deps.users.users.some((user) => user.organization === organization)) {
-      throw invalidRequest(`moonshot-mock: no user with organization ${organization}; the configured users are ${deps.users.users.map((u) => u.organization).join(', ')}`);
+      throw new MoonshotError({ kind: 'invalid_request', message: `moonshot-mock: no user with organization ${organization}; the configured users are ${deps.users.users.map((u) => u.organization).join(', ')}` });
     }
     deps.balances.set(organization, { cash: body.cash, voucher: body.voucher });
     const { cash, voucher } = deps.balances.account(organization);

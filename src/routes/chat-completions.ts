@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { chargeCompletion, requireBalance } from '../billing/bill-calls.ts';
+import { checkFileRefs } from '../files/check-file-refs.ts';
+import { chargeCompletion, payerOf, requireBalance } from '../billing/bill-calls.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { MoonshotError } from '../errors/moonshot-error.ts';
 import { faultError } from '../faults/describe-fault-error.ts';
@@ -32,6 +33,7 @@ export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
     const signal = requestSignal(c);
     const request = parseBody(chatRequestSchema, await readJson(c, deps.config.maxBodyBytes));
     const plan = await planChat(request, deps, signal);
+    checkFileRefs(request, deps.files, payerOf(deps, c.get('apiKey')).organization);
     requireBalance(deps, c.get('apiKey'));
     const { requestId } = c.get('ids');
     const charge = admissionCharge(plan.promptTokens, request.max_completion_tokens ?? request.max_tokens, plan.model.default_max_tokens);

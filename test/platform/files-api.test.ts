@@ -32,14 +32,14 @@ describe('Files API through the openai SDK', () => {
   it('serves the extracted text of a file-extract file as the documented JSON', async () => {
     const client = sdkClient(mockApp());
     const created = await client.files.create({ file: await text('# Title\nSome *markdown*.', 'doc.md'), purpose: 'file-extract' as never });
-    const body = await (await client.files.content(created.id)).json();
+    const body = (await (await client.files.content(created.id)).json()) as any;
     expect(body).toEqual({ content: '# Title\nSome *markdown*.', file_type: 'text/markdown', filename: 'doc.md', title: '', type: 'file' });
   });
 
   it('extracts the text layer of a PDF', async () => {
     const client = sdkClient(mockApp());
     const created = await client.files.create({ file: await toFile(makePdf('Quarterly revenue grew'), 'report.pdf'), purpose: 'file-extract' as never });
-    const body = await (await client.files.content(created.id)).json();
+    const body = (await (await client.files.content(created.id)).json()) as any;
     expect(body.content).toBe('Quarterly revenue grew');
     expect(body.file_type).toBe('application/pdf');
   });
@@ -48,7 +48,7 @@ describe('Files API through the openai SDK', () => {
     const client = sdkClient(mockApp());
     const html = '<html><head><style>p{}</style><title>Doc</title></head><body><p>Fish &amp; chips</p><script>x()</script></body></html>';
     const created = await client.files.create({ file: await text(html, 'page.html'), purpose: 'file-extract' as never });
-    expect((await (await client.files.content(created.id)).json()).content).toBe('Doc\n\nFish & chips');
+    expect(((await (await client.files.content(created.id)).json()) as any).content).toBe('Doc\n\nFish & chips');
   });
 
   it('renames a duplicate file name', async () => {

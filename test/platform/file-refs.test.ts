@@ -1,0 +1,62 @@
+import OpenAI, { toFile } from 'openai';
+import { describe, expect, it } from 'vitest';
+import { k3Model } from '../support/k3-model.ts';
+import { tinyPng } from '../support/make-pdf.ts';
+import { mockApp } from '../support/mock-app.ts';
+import { sdkClient } from '../support/sdk-client.ts';
+
+const imageMessage = (url: string) => [{
+  role: 'user' as const,
+  content: [{ type: 'image_url' as const, image_url: { url } }, { type: 'text' as const, text: 'What is in this picture?' }],
+}];
+
+async function setup() {
+  const client = sdkClient(mockApp({ models: [k3Model] }), { maxRetries: 0 });
+  const image = await client.files.create({ file: await toFile(tinyPng, 'dot.png'), purpose: 'image' as never });
+  const text = await client.files.create({ file: await toFile(Buffer.from('notes'), 'notes.txt'), purpose: 'file-extract' as never });
+  return { client, image, text };
+}
+
+async function badRequest(promise: Promise<unknown>) {
+  const error = await promise.catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+  return (error as InstanceType<typeof OpenAI.BadRequestError>).error as { message: string; type: string };
+}
+
+describe('ms:// file references', () => {
+  it('answers a kimi-k3 request that shows an uploaded image by ms://', async () => {
+    const { client, image } = await setup();
+    const completion = await client.chat.completions.create({ model: 'kimi-k3', messages: imageMessage(`ms://${image.id}`) });
+    expect(completion.choices[0]!.message.content!.length).toBeGreaterThan(0);
+  });
+
+  it('counts the referenced image like an inline one (1024 tokens)', async () => {
+    const { client, image } = await setup();
+    const byRef = await client.chat.completions.create({ model: 'kimi-k3', messages: imageMessage(`ms://${image.id}`) });
+    const inline = await client.chat.completions.create({
+      model: 'kimi-k3', messages: imageMessage(`data:image/png;base64,${tinyPng.toString('base64')}`),
+    });
+    expect(byRef.usage!.prompt_tokens).toBe(inline.usage!.prompt_tokens);
+  });
+
+  it('refuses a text file sent as an image', async () => {
+    const { client, text } = await setup();
+    const error = await badRequest(client.chat.completions.create({ model: 'kimi-k3', messages: imageMessage(`ms://${text.id}`) }));
+    expect(error).toEqual({
+      type: 'invalid_request_error',
+      message: `Invalid request: file ${text.id} referenced by the image_url of the message at position 0 was uploaded with purpose file-extract; image_url takes files uploaded with purpose image`,
+    });
+  });
+
+  it('refuses an unknown file id', async () => {
+    const { client } = await setup();
+    const error = await badRequest(client.chat.completions.create({ model: 'kimi-k3', messages: imageMessage('ms://file_doesnotexist') }));
+    expect(error.message).toBe('Invalid request: file file_doesnotexist referenced by the image_url of the message at position 0 is not found');
+  });
+
+  it('refuses an image for a model that takes no images', async () => {
+    const { client, image } = await setup();
+    const error = await badRequest(client.chat.completions.create({ model: 'moonshot-v1-8k', messages: imageMessage(`ms://${image.id}`) }));
+    expect(error.message).toBe("Invalid request: the message at position 0 with role 'user' contains an invalid part type: image_url");
+  });
+});
