@@ -9,7 +9,7 @@ import { sdkClient } from '../support/sdk-client.ts';
 /** The latest price of a model in the table, USD per 1M tokens. */
 function rates(model: string) {
   const table = [...prices.tables].reverse().find((t) => model in t.models)!;
-  return (table.models as Record<string, { cache_hit: number; input: number; output: number }>)[model]!;
+  return (table.models as unknown as Record<string, { cache_hit: number; input: number; output: number }>)[model]!;
 }
 
 /** The documented cost of a call in nano-dollars (1e-9 USD), from the table and the call's usage. */
