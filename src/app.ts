@@ -16,6 +16,7 @@ import { mockAdminRoutes } from './routes/mock-admin.ts';
 import { createFileDisk } from './files/file-disk.ts';
 import { fileRoutes } from './files/file-routes.ts';
 import { createFileStore } from './files/file-store.ts';
+import { searchRoutes } from './search/search-routes.ts';
 import { createFixtureSet, type FixtureSet } from './fixtures/fixture-set.ts';
 import { loadFixtures } from './fixtures/load-fixtures.ts';
 import { createIdSource } from './state/id-source.ts';
@@ -100,6 +101,7 @@ export function createApp(options: MockOptions = {}): Hono<AppEnv> {
   app.route('/v1', estimateRoutes(deps));
   app.route('/v1', fileRoutes(deps));
   app.route('/v1', balanceRoutes(deps));
+  app.route('/v1', searchRoutes(deps));
   app.route('/_mock', mockAdminRoutes(deps));
   app.route('/_mock', balanceAdminRoutes(deps));
   app.notFound((c) =>

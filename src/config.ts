@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { balanceConfigSchema } from './billing/balance-config.ts';
+import { searchScriptSchema } from './search/search-script-schema.ts';
 import { modelEntrySchema } from './catalog/model-entry.ts';
 import { configFaultSchema } from './faults/config-fault-schema.ts';
 import { limitsConfigShape } from './limits/limits-config.ts';
@@ -49,6 +50,8 @@ export const configSchema = z.strictObject({
     maxFileBytes: z.coerce.number().int().positive().default(100 * 1024 * 1024),
     maxTotalBytes: z.coerce.number().int().positive().default(10 * 1024 ** 3),
   }).default({ maxFiles: 1000, maxFileBytes: 100 * 1024 * 1024, maxTotalBytes: 10 * 1024 ** 3 }),
+  /** Scripted answers of /v1/tools/search, /search_pro and /fetch (first match wins; unmatched calls get generated results). */
+  search: z.array(searchScriptSchema).default([]),
   /** Folder that keeps uploaded files and balances across restarts (written atomically); memory only when unset. */
   dataDir: z.string().min(1).optional(),
   /** Moonshot's rate limiter: `tier`, explicit `limits`, and `users` owning keys (off when none is set). */
