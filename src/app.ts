@@ -3,6 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { balanceAdminRoutes, balanceRoutes } from './billing/balance-routes.ts';
 import { createBalanceBook } from './billing/balance-book.ts';
+import { batchRoutes } from './batches/batch-routes.ts';
+import { createBatchStore } from './batches/batch-store.ts';
 import { createCatalog } from './catalog/catalog.ts';
 import { createAdjustableClock, systemClock, type Clock } from './clock.ts';
 import { parseConfig, type ConfigInput } from './config.ts';
@@ -68,6 +70,7 @@ export function createApp(options: MockOptions = {}): Hono<AppEnv> {
     users,
     limiter: createRateLimiter(config, appClock, users),
     faults: createFaultState(config.seed),
+    batches: createBatchStore(config.seed),
     balances: createBalanceBook(config.balance, config.dataDir),
     files: createFileStore({
       limits: config.fileLimits, seed: config.seed, prefixIds: true, disk: config.dataDir === undefined ? undefined : createFileDisk(config.dataDir),
@@ -102,6 +105,7 @@ export function createApp(options: MockOptions = {}): Hono<AppEnv> {
   app.route('/v1', fileRoutes(deps));
   app.route('/v1', balanceRoutes(deps));
   app.route('/v1', searchRoutes(deps));
+  app.route('/v1', batchRoutes(deps));
   app.route('/_mock', mockAdminRoutes(deps));
   app.route('/_mock', balanceAdminRoutes(deps));
   app.notFound((c) =>

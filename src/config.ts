@@ -52,6 +52,12 @@ export const configSchema = z.strictObject({
   }).default({ maxFiles: 1000, maxFileBytes: 100 * 1024 * 1024, maxTotalBytes: 10 * 1024 ** 3 }),
   /** Scripted answers of /v1/tools/search, /search_pro and /fetch (first match wins; unmatched calls get generated results). */
   search: z.array(searchScriptSchema).default([]),
+  /** How long a batch spends validating, on each request and finalizing, in app-clock milliseconds. */
+  batchTiming: z.strictObject({
+    validateMs: z.coerce.number().int().nonnegative().default(1000),
+    lineMs: z.coerce.number().int().nonnegative().default(100),
+    finalizeMs: z.coerce.number().int().nonnegative().default(1000),
+  }).default({ validateMs: 1000, lineMs: 100, finalizeMs: 1000 }),
   /** Folder that keeps uploaded files and balances across restarts (written atomically); memory only when unset. */
   dataDir: z.string().min(1).optional(),
   /** Moonshot's rate limiter: `tier`, explicit `limits`, and `users` owning keys (off when none is set). */

@@ -1,3 +1,4 @@
+import type { BatchStore } from './batches/batch-store.ts';
 import type { BalanceBook } from './billing/balance-book.ts';
 import type { Catalog } from './catalog/catalog.ts';
 import type { AdjustableClock } from './clock.ts';
@@ -28,6 +29,8 @@ export interface AppDeps {
   balances: BalanceBook;
   /** Every user's uploaded files. */
   files: FileStore;
+  /** Every user's batches and their runners. */
+  batches: BatchStore;
   /** Where fault and limit notices go (stderr by default). */
   log: (line: string) => void;
 }

@@ -13,6 +13,8 @@ export interface NewFile {
   mime: string;
   text?: string;
   createdAt: number;
+  /** Not counted against the user's limits (files the emulator writes itself, e.g. batch output). */
+  exempt?: boolean;
 }
 
 /** Every user's uploaded files: limits, names, ids; kept on disk too when a data folder is in use. */
@@ -62,11 +64,11 @@ export function createFileStore(options: FileStoreOptions): FileStore {
     async add(upload) {
       const mine = owned(upload.organization);
       const { maxFiles, maxTotalBytes } = options.limits;
-      if (mine.length >= maxFiles) {
+      if (!upload.exempt && mine.length >= maxFiles) {
         throw uploadErrors.tooMany(maxFiles);
       }
       const used = mine.reduce((sum, file) => sum + file.meta.bytes, 0);
-      if (used + upload.content.byteLength > maxTotalBytes) {
+      if (!upload.exempt && used + upload.content.byteLength > maxTotalBytes) {
         throw uploadErrors.tooMuchTotal(maxTotalBytes);
       }
       const meta: FileObject = {

@@ -26,6 +26,7 @@ export function mockAdminRoutes(deps: AppDeps): Hono<AppEnv> {
     deps.faults.reset();
     deps.limiter.reset();
     deps.balances.reset();
+    deps.batches.reset();
     await deps.files.reset();
     return sendJson(c, { reset: true });
   });
