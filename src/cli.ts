@@ -16,10 +16,14 @@ const usage = `Usage: moonshot-mock [--port N] [--host H] [--seed N] [--config F
   --unmatched MODE      generate | error (default: error with fixtures, generate without)
   --watch               reload fixture files when they change
   --tier TIER           turn on Moonshot's rate limiter at Tier0..Tier5
+  --data-dir DIR        keep uploaded files and balances in DIR across restarts
+  --balance USD         every user's starting balance (default 100)
   --help                show this help`;
 
 /** The CLI flags, as zod paths of the config schema. */
-const flags = { port: 'port', host: 'host', seed: 'seed', unmatched: 'unmatched', tier: 'tier' } as const;
+const flags = {
+  port: 'port', host: 'host', seed: 'seed', unmatched: 'unmatched', tier: 'tier', 'data-dir': 'dataDir', balance: 'balance',
+} as const;
 
 function readConfigFile(path: string): Record<string, unknown> {
   let text: string;
@@ -45,6 +49,7 @@ export async function main(argv: string[]): Promise<void> {
     args: argv,
     options: {
       port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' }, unmatched: { type: 'string' }, tier: { type: 'string' },
+      'data-dir': { type: 'string' }, balance: { type: 'string' },
       config: { type: 'string' }, fixtures: { type: 'string', multiple: true }, watch: { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -65,9 +70,10 @@ export async function main(argv: string[]): Promise<void> {
   if (values.fixtures) merged.fixtures = [...((merged.fixtures as unknown[] | undefined) ?? []), ...values.fixtures];
   if (values.watch) merged.watch = true;
   if (process.env.PORT) merged.port = process.env.PORT;
-  for (const key of Object.keys(flags) as Array<keyof typeof flags>) if (values[key] !== undefined) merged[key] = values[key];
+  for (const key of Object.keys(flags) as Array<keyof typeof flags>) if (values[key] !== undefined) merged[flags[key]] = values[key];
   const fromFlag = (path: string): string => {
-    if (path in flags && values[path as keyof typeof flags] !== undefined) return `--${path}`;
+    const flag = (Object.keys(flags) as Array<keyof typeof flags>).find((key) => flags[key] === path.split('.')[0]);
+    if (flag && values[flag] !== undefined) return `--${flag}`;
     if (path.startsWith('fixtures') && values.fixtures) return '--fixtures';
     return path === 'port' && process.env.PORT ? 'PORT' : path;
   };
