@@ -92,7 +92,7 @@ describe('chat completions: model and message rules', () => {
   });
 
   it('rejects video parts on a model without video input', async () => {
-    const messages = [{ role: 'user', content: [{ type: 'video_url', video_url: { url: 'ms://abc' } }, { type: 'text', text: 'Describe it' }] }];
+    const messages = [{ role: 'user', content: [{ type: 'video_url', video_url: { url: 'data:video/mp4;base64,AAAAIGZ0eXBpc29t' } }, { type: 'text', text: 'Describe it' }] }];
     const res = await chat(app, { model: 'moonshot-v1-8k-vision-preview', messages });
     expect(res.json).toEqual(invalid("Invalid request: the message at position 0 with role 'user' contains an invalid part type: video_url"));
     expect((await chat(app, { model: 'kimi-k2.5', messages })).status).toBe(200);
