@@ -17,7 +17,7 @@ import { modelsRoutes } from './routes/models.ts';
 import { mockAdminRoutes } from './routes/mock-admin.ts';
 import { createFileDisk } from './files/file-disk.ts';
 import { fileRoutes } from './files/file-routes.ts';
-import { createFileStore } from './files/file-store.ts';
+import { createFileStore, FILE_ID_PREFIX_SINCE } from './files/file-store.ts';
 import { searchRoutes } from './search/search-routes.ts';
 import { createFixtureSet, type FixtureSet } from './fixtures/fixture-set.ts';
 import { loadFixtures } from './fixtures/load-fixtures.ts';
@@ -73,7 +73,7 @@ export function createApp(options: MockOptions = {}): Hono<AppEnv> {
     batches: createBatchStore(config.seed),
     balances: createBalanceBook(config.balance, config.dataDir),
     files: createFileStore({
-      limits: config.fileLimits, seed: config.seed, prefixIds: true, disk: config.dataDir === undefined ? undefined : createFileDisk(config.dataDir),
+      limits: config.fileLimits, seed: config.seed, prefixIds: (config.apiDate ?? '9999-12-31') >= FILE_ID_PREFIX_SINCE, disk: config.dataDir === undefined ? undefined : createFileDisk(config.dataDir),
     }),
     log: log ?? ((line) => console.error(line)),
   };

@@ -42,6 +42,8 @@ export const configSchema = z.strictObject({
   tokensPerSecond: z.coerce.number().positive().default(60),
   /** Longest a `stall` fault holds a connection open before ending it, so nothing leaks. */
   stallCapMs: z.coerce.number().int().positive().default(5 * 60 * 1000),
+  /** The day whose API is served (`YYYY-MM-DD`): dated behaviour such as `file_` ids and `$web_search`; latest when unset. */
+  apiDate: z.iso.date().optional(),
   /** Every user's starting balance in USD: a number (all cash) or `{cash, voucher}`. */
   balance: balanceConfigSchema.default({ cash: 100, voucher: 0 }),
   /** The Files API's per-user limits (documented: 1,000 files, 100 MB each, 10 GB in all). */

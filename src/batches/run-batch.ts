@@ -23,7 +23,7 @@ export async function runBatch(record: BatchRecord, input: string, deps: AppDeps
   let next = 0;
   try {
     await deps.clock.sleep(deps.config.batchTiming.validateMs, signal);
-    const read = await readBatchLines(input, deps);
+    const read = await readBatchLines(input, deps, deps.config.apiDate);
     if (read.errors.length > 0) return fail(record, read.errors, now());
     lines = read.lines;
     Object.assign(batch, { status: 'in_progress', in_progress_at: now() });

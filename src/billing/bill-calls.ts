@@ -17,25 +17,24 @@ export function requireBalance(deps: Pick<AppDeps, 'users' | 'balances'>, apiKey
 }
 
 /**
- * Charges a completion from the model's price table in force (`mode: 'batch'` uses the batch
- * prices); returns the cost in nano-dollars.
+ * Charges a completion from the model's price table in force on the served day (`apiDate`;
+ * `mode: 'batch'` uses the batch prices); returns the cost in nano-dollars.
  */
 export function chargeCompletion(
-  deps: Pick<AppDeps, 'users' | 'balances'>,
+  deps: Pick<AppDeps, 'users' | 'balances' | 'config'>,
   apiKey: string,
   model: string,
   usage: BilledUsage,
   mode: 'standard' | 'batch' = 'standard',
-  date?: string,
 ): number {
-  const cost = tokenCost(usage, priceTable.tokenRates(model, date, mode));
+  const cost = tokenCost(usage, priceTable.tokenRates(model, deps.config.apiDate, mode));
   deps.balances.charge(payerOf(deps, apiKey).organization, cost);
   return cost;
 }
 
 /** Charges one call of a search tool at its per-call price; returns the cost in nano-dollars. */
-export function chargeToolCall(deps: Pick<AppDeps, 'users' | 'balances'>, apiKey: string, tool: ToolName, date?: string): number {
-  const cost = callCost(priceTable.toolPrice(tool, date));
+export function chargeToolCall(deps: Pick<AppDeps, 'users' | 'balances' | 'config'>, apiKey: string, tool: ToolName): number {
+  const cost = callCost(priceTable.toolPrice(tool, deps.config.apiDate));
   deps.balances.charge(payerOf(deps, apiKey).organization, cost);
   return cost;
 }

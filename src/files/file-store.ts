@@ -44,6 +44,9 @@ export interface FileStoreOptions {
   disk?: FileDisk;
 }
 
+/** The first day on which new file ids carry the `file_` prefix (the changelog says August 2026). */
+export const FILE_ID_PREFIX_SINCE = '2026-08-01';
+
 /** xid's alphabet: lowercase base32hex. */
 const XID_ALPHABET = '0123456789abcdefghijklmnopqrstuv';
 

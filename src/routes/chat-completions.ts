@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { checkFileRefs } from '../files/check-file-refs.ts';
-import { chargeCompletion, payerOf, requireBalance } from '../billing/bill-calls.ts';
+import { applyWebSearch, webSearchStep } from '../search/builtin-web-search.ts';
+import { chargeCompletion, chargeToolCall, payerOf, requireBalance } from '../billing/bill-calls.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { MoonshotError } from '../errors/moonshot-error.ts';
 import { faultError } from '../faults/describe-fault-error.ts';
@@ -35,6 +36,7 @@ export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
     const plan = await planChat(request, deps, signal);
     checkFileRefs(request, deps.files, payerOf(deps, c.get('apiKey')).organization);
     requireBalance(deps, c.get('apiKey'));
+    const webSearch = webSearchStep(request, deps.config.apiDate, deps.config.seed);
     const { requestId } = c.get('ids');
     const charge = admissionCharge(plan.promptTokens, request.max_completion_tokens ?? request.max_tokens, plan.model.default_max_tokens);
     const admission = deps.limiter.admit(c.get('apiKey'), charge);
@@ -60,8 +62,10 @@ export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
       }
       if (pick.kind === 'unmatched') throw pick.error;
       recordServed(deps.fixtures, pick);
-      const completion = await buildCompletion(plan, pick, deps, c.get('ids'), signal);
+      const built = await buildCompletion(plan, pick, deps, c.get('ids'), signal);
+      const completion = pick.kind === 'fixture' && webSearch.kind === 'call' ? built : await applyWebSearch(built, webSearch, deps.counter, signal);
       chargeCompletion(deps, c.get('apiKey'), completion.model, totalUsage(completion));
+      if (webSearch.kind === 'answered') for (let i = 0; i < webSearch.searches; i++) chargeToolCall(deps, c.get('apiKey'), 'web_search');
       const shape = pick.kind === 'fixture' ? streamShapeOf(pick.fixture.stream) : defaultStreamShape;
       if (!request.stream) return await sendFaultedJson(c, deps, completionBody(completion), completion, fault, shape, signal);
       const events = completionChunks(completion, request.stream_options?.include_usage === true, shape);
