@@ -24,7 +24,7 @@ const DEFAULT_TIMEOUT_SECONDS = 30;
  */
 export function searchRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  routes.use('*', async (c, next) => {
+  routes.use('/tools/*', async (c, next) => {
     const track = c.get('ids').requestId.replaceAll('-', '');
     c.header('X-Msh-Track-Id', track);
     c.header('X-Msh-Chat-Id', `toolgw-${track}`);

@@ -114,3 +114,10 @@ describe('search tools: documented errors', () => {
     expect((await pending).json).toEqual({ type: 'timeout', message: 'request timeout' });
   });
 });
+
+describe('search tools: scope', () => {
+  it('leaves the gateway headers off other endpoints', async () => {
+    const res = await postJson(mockApp(), '/v1/chat/completions', { model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'Hi' }] });
+    expect(res.headers.get('x-msh-track-id')).toBeNull();
+  });
+});
