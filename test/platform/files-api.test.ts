@@ -147,3 +147,22 @@ describe('Files API limits and checks', () => {
     expect(((await res.json()) as any).error.message).toBe('Invalid request: only files uploaded with purpose file-extract have extracted content; this one has purpose image');
   });
 });
+
+describe('Files API over a real socket', () => {
+  it('uploads through the Node server and refuses an oversized file there too', async () => {
+    const { startServer } = await import('../../src/index.ts');
+    const server = await startServer({ port: 0, fileLimits: { maxFileBytes: 1024 } });
+    try {
+      const client = new OpenAI({ apiKey: 'k', baseURL: server.baseURL, maxRetries: 0 });
+      const small = await client.files.create({ file: await text('small', 'small.txt'), purpose: 'file-extract' as never });
+      expect(small.bytes).toBe(5);
+      const error = await client.files.create({ file: await toFile(Buffer.alloc(3 * 1024 * 1024, 'a'), 'big.txt'), purpose: 'file-extract' as never }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+      expect((error as InstanceType<typeof OpenAI.BadRequestError>).error).toEqual({
+        message: 'File size is too large, max file size is 1KB, please confirm and re-upload the file', type: 'invalid_request_error',
+      });
+    } finally {
+      await server.close();
+    }
+  });
+});
