@@ -11,7 +11,9 @@ const clockRequestSchema = z.strictObject({ advance_ms: z.number().int().nonnega
  * The emulator's own endpoints (not Moonshot's), outside /v1 and without auth:
  * `POST /_mock/clock {"advance_ms": N}` moves the app clock (rate-limit windows, `created`, waiting
  * delays on a manual clock); `GET /_mock/limits` shows each user's limits and usage;
- * `POST /_mock/reset` forgets fixture and fault call counts and rate-limit usage.
+ * `POST /_mock/reset` forgets fixture and fault call counts and rate-limit usage, puts every balance
+ * back to the starting one, deletes every uploaded file (from the data folder too) and stops and
+ * forgets every batch.
  */
 export function mockAdminRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
