@@ -96,3 +96,17 @@ describe('balance and billing', () => {
     expect(res.json.error.message).toBe('moonshot-mock: no user with organization org-x; the configured users are org-moonshot-mock');
   });
 });
+
+describe('POST /_mock/reset', () => {
+  it('restores the starting balance and deletes every file', async () => {
+    const app = mockApp({ balance: 2 });
+    await postJson(app, '/_mock/balance', { cash: 0 });
+    const form = new FormData();
+    form.append('purpose', 'file-extract');
+    form.append('file', new File(['x'], 'x.txt'));
+    await app.request('/v1/files', { method: 'POST', headers: AUTH, body: form });
+    await postJson(app, '/_mock/reset', {});
+    expect((await balance(app)).data.available_balance).toBe(2);
+    expect(((await (await app.request('/v1/files', { headers: AUTH })).json()) as any).data).toEqual([]);
+  });
+});
