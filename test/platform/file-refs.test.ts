@@ -59,4 +59,20 @@ describe('ms:// file references', () => {
     const error = await badRequest(client.chat.completions.create({ model: 'moonshot-v1-8k', messages: imageMessage(`ms://${image.id}`) }));
     expect(error.message).toBe("Invalid request: the message at position 0 with role 'user' contains an invalid part type: image_url");
   });
+
+  it('answers a video uploaded with purpose video and sent as ms://', async () => {
+    const { client } = await setup();
+    const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom'), Buffer.alloc(16)]);
+    const video = await client.files.create({ file: await toFile(mp4, 'clip.mp4'), purpose: 'video' as never });
+    const messages = [{ role: 'user', content: [{ type: 'video_url', video_url: { url: `ms://${video.id}` } }, { type: 'text', text: 'Describe it' }] }];
+    const completion = await client.chat.completions.create({ model: 'kimi-k3', messages: messages as never });
+    expect(completion.choices[0]!.finish_reason).toBe('stop');
+  });
+
+  it('refuses an image file sent as a video', async () => {
+    const { client, image } = await setup();
+    const messages = [{ role: 'user', content: [{ type: 'video_url', video_url: { url: `ms://${image.id}` } }, { type: 'text', text: 'Describe it' }] }];
+    const error = await badRequest(client.chat.completions.create({ model: 'kimi-k3', messages: messages as never }));
+    expect(error.message).toBe(`Invalid request: file ${image.id} referenced by the video_url of the message at position 0 was uploaded with purpose image; video_url takes files uploaded with purpose video`);
+  });
 });

@@ -166,3 +166,22 @@ describe('Files API over a real socket', () => {
     }
   });
 });
+
+describe('Files API: malformed uploads', () => {
+  it('answers a JSON body with the multipart error, not a crash', async () => {
+    const res = await mockApp().request('/v1/files', { method: 'POST', headers: { ...AUTH, 'Content-Type': 'application/json' }, body: '{"purpose":"file-extract"}' });
+    expect([res.status, ((await res.json()) as any).error.message]).toEqual([400, 'Invalid request: expected a multipart/form-data body with the fields `file` and `purpose`']);
+  });
+
+  it('answers a broken multipart body with the multipart error', async () => {
+    const headers = { ...AUTH, 'Content-Type': 'multipart/form-data; boundary=xyz' };
+    const res = await mockApp().request('/v1/files', { method: 'POST', headers, body: '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a' });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as any).error.type).toBe('invalid_request_error');
+  });
+
+  it('asks for the file when only the purpose is sent', async () => {
+    const res = await upload(mockApp(), { purpose: 'file-extract' });
+    expect(res.json.error.message).toBe('Invalid request: the `file` field of the multipart form is required and must be a file');
+  });
+});
