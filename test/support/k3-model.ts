@@ -14,3 +14,6 @@ export const k26Model: ModelEntryInput = {
   id: 'kimi-k2.6', created: 1776038400, context_length: 262144, supports_image_in: true, supports_video_in: true,
   thinking: 'default_on', sampling: 'fixed', max_n: 1, default_max_tokens: 32768,
 };
+
+/** The models the platform tests use that the default catalog does not list yet. */
+export const platformModels: ModelEntryInput[] = [k3Model, k26Model];
