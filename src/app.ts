@@ -1,33 +1,26 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { HTTPException } from 'hono/http-exception';
-import { balanceAdminRoutes, balanceRoutes } from './billing/balance-routes.ts';
-import { createBalanceBook } from './billing/balance-book.ts';
-import { batchRoutes } from './batches/batch-routes.ts';
+import { balanceAdminRoutes } from './admin/balance-admin.ts';
+import { mockAdminRoutes } from './admin/mock-admin.ts';
 import { createBatchStore } from './batches/batch-store.ts';
+import { createBalanceBook } from './billing/balance-book.ts';
 import { createCatalog } from './catalog/catalog.ts';
 import { createAdjustableClock, systemClock, type Clock } from './clock.ts';
 import { parseConfig, type ConfigInput } from './config.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
-import { describeError, errorEnvelope } from './errors/error-kind.ts';
-import { MoonshotError } from './errors/moonshot-error.ts';
-import { chatRoutes } from './routes/chat-completions.ts';
-import { estimateRoutes } from './routes/estimate-token-count.ts';
-import { modelsRoutes } from './routes/models.ts';
-import { mockAdminRoutes } from './routes/mock-admin.ts';
 import { createFileDisk } from './files/file-disk.ts';
-import { fileRoutes } from './files/file-routes.ts';
 import { createFileStore, FILE_ID_PREFIX_SINCE } from './files/file-store.ts';
-import { searchRoutes } from './search/search-routes.ts';
 import { createFixtureSet, type FixtureSet } from './fixtures/fixture-set.ts';
 import { loadFixtures } from './fixtures/load-fixtures.ts';
-import { createIdSource } from './state/id-source.ts';
+import { createMemoryUsageStore } from './limits/memory-usage-store.ts';
 import { createRateLimiter } from './limits/rate-limiter.ts';
-import { createFaultState } from './faults/fault-state.ts';
 import { createUserDirectory } from './limits/user-directory.ts';
+import { createRunState } from './state/run-state.ts';
 import { getSharedTokenCounter, type TokenCounter } from './tokens/token-counter.ts';
+import { createErrorHandler } from './transport/error-handler.ts';
 import { isNodeRequest } from './transport/read-body.ts';
-import { sendJson } from './transport/send-json.ts';
+import { errorEnvelope } from './wire/moonshot/error-envelope.ts';
+import { moonshotApp } from './wire/moonshot/moonshot-app.ts';
+import { notFound } from './wire/moonshot/not-found.ts';
 
 /** Options of `createApp`/`startServer`: the config schema's fields plus what only code can pass. */
 export interface MockOptions extends ConfigInput {
@@ -37,17 +30,20 @@ export interface MockOptions extends ConfigInput {
   tokenCounter?: TokenCounter;
   /**
    * The fixture set to serve from, instead of one loaded from `fixtures`: lets the caller reload it
-   * (`startServer` does, for `watch`) or reset its call counters between tests.
+   * (`startServer` does, for `watch`) or call `resetCalls()` between tests, which resets the app.
    */
   fixtureSet?: FixtureSet;
-  /** Where notices of injected faults and rate-limit hits go; defaults to stderr. */
+  /** Where notices go (injected faults, rate-limit hits, reloads, request lines, internal errors); defaults to stderr. */
   log?: (line: string) => void;
 }
+
+/** The default `log`: one line to stderr. */
+export const logToStderr = (line: string): void => console.error(line);
 
 /** Separates what only code can pass (clock, counter, fixture set, log) from the config, parsed. */
 export function splitOptions(options: MockOptions) {
   const { clock, tokenCounter, fixtureSet, log, ...input } = options;
-  return { config: parseConfig(input, (path) => `options.${path}`), clock, tokenCounter, fixtureSet, log };
+  return { config: parseConfig(input, (path) => `options.${path}`), clock, tokenCounter, fixtureSet, log: log ?? logToStderr };
 }
 
 /**
@@ -58,73 +54,43 @@ export function splitOptions(options: MockOptions) {
  */
 export function createApp(options: MockOptions = {}): Hono<AppEnv> {
   const { config, clock, tokenCounter, fixtureSet, log } = splitOptions(options);
-  const appClock = createAdjustableClock(clock ?? systemClock);
+  const state = createRunState(config.seed);
+  const appClock = createAdjustableClock(clock ?? systemClock, state);
   const users = createUserDirectory(config);
+  const fixtures = fixtureSet ?? createFixtureSet(loadFixtures(config.fixtures));
+  fixtures.subscribe((change) => (change.kind === 'reset' ? state.reset() : state.forgetFixtures(change.changed)));
   const deps: AppDeps = {
     config,
     catalog: createCatalog({ models: config.models, replaceModels: config.replaceModels }),
     counter: tokenCounter ?? getSharedTokenCounter(config.encoding),
     clock: appClock,
-    ids: createIdSource(config.seed),
-    fixtures: fixtureSet ?? createFixtureSet(loadFixtures(config.fixtures)),
+    state,
+    fixtures,
     users,
-    limiter: createRateLimiter(config, appClock, users),
-    faults: createFaultState(config.seed),
-    batches: createBatchStore(config.seed),
+    limiter: createRateLimiter(config, appClock, users, createMemoryUsageStore(state, appClock)),
     balances: createBalanceBook(config.balance, config.dataDir),
     files: createFileStore({
       limits: config.fileLimits, seed: config.seed, prefixIds: (config.apiDate ?? '9999-12-31') >= FILE_ID_PREFIX_SINCE, disk: config.dataDir === undefined ? undefined : createFileDisk(config.dataDir),
     }),
-    log: log ?? ((line) => console.error(line)),
+    batches: createBatchStore(config.seed),
+    log,
   };
+  for (const part of [deps.balances, deps.files, deps.batches]) state.attach(part);
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
-    const ids = deps.ids.next();
+    const ids = state.ids.next();
     c.set('ids', ids);
     if (!isNodeRequest(c)) c.set('clientRequest', c.req.raw);
     c.header('Msh-Request-Id', ids.requestId);
+    if (!config.logRequests) return next();
     const started = performance.now();
     await next();
-    if (config.logRequests) {
-      const ms = (performance.now() - started).toFixed(1);
-      console.error(`${c.req.method} ${c.req.path} ${c.res.status} ${ms}ms ${ids.requestId}`);
-    }
+    log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms ${ids.requestId}`);
   });
-  const limitBody = bodyLimit({
-    maxSize: config.maxBodyBytes,
-    onError: () => {
-      throw new MoonshotError({ kind: 'body_too_large', limitBytes: config.maxBodyBytes });
-    },
-  });
-  // Behind the Node server, readBodyText enforces the limit on the raw stream (see there for why).
-  // Uploads have their own limit (100 MB per file, plus the multipart framing): see fileRoutes.
-  app.use('/v1/*', (c, next) => (isNodeRequest(c) || c.req.path === '/v1/files' ? next() : limitBody(c, next)));
-  app.route('/v1', modelsRoutes(deps));
-  app.route('/v1', chatRoutes(deps));
-  app.route('/v1', estimateRoutes(deps));
-  app.route('/v1', fileRoutes(deps));
-  app.route('/v1', balanceRoutes(deps));
-  app.route('/v1', searchRoutes(deps));
-  app.route('/v1', batchRoutes(deps));
+  app.route('/v1', moonshotApp(deps));
   app.route('/_mock', mockAdminRoutes(deps));
   app.route('/_mock', balanceAdminRoutes(deps));
-  app.notFound((c) =>
-    sendJson(c, {
-      code: 5, error: 'url.not_found', message: '没找到对象', method: c.req.method, scode: '0x5', status: false, url: c.req.path,
-    }, 404),
-  );
-  app.onError((err, c) => {
-    if (err instanceof MoonshotError) {
-      const { status } = describeError(err.error);
-      return sendJson(c, errorEnvelope(err.error), status);
-    }
-    if (err instanceof HTTPException) return err.getResponse();
-    // The client went away (or its own timeout fired) mid-request: nobody reads this answer, and it
-    // is not a server fault.
-    if (err.name === 'AbortError' || err.name === 'TimeoutError') return c.body(null, 499 as never);
-    // Never a stack trace on the wire: log it, answer with the envelope.
-    console.error(err);
-    return sendJson(c, errorEnvelope({ kind: 'server_error', message: 'Internal server error' }), 500);
-  });
+  app.notFound(notFound);
+  app.onError(createErrorHandler(errorEnvelope, log));
   return app;
 }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError, parseConfig } from './config.ts';
 import { FixtureError } from './fixtures/fixture-error.ts';
+import { logToStderr } from './app.ts';
 import { startServer } from './server.ts';
 
 const usage = `Usage: moonshot-mock [--port N] [--host H] [--seed N] [--config FILE] [--fixtures PATH]...
@@ -91,12 +92,12 @@ main(process.argv.slice(2)).catch((err: unknown) => {
   const { code, address, port } = err as { code?: string; address?: string; port?: number };
   if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
     const why = { EADDRINUSE: 'the address is already in use', EACCES: 'permission denied', EADDRNOTAVAIL: 'the address is not available here' }[code];
-    console.error(`moonshot-mock: Failed to listen on ${address}:${port}: ${why}. Pass another --port (0 takes a free one) or --host.`);
+    logToStderr(`moonshot-mock: Failed to listen on ${address}:${port}: ${why}. Pass another --port (0 takes a free one) or --host.`);
     process.exit(1);
   }
   const isUsage =
     err instanceof ConfigError || err instanceof FixtureError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
   if (!isUsage) throw err;
-  console.error(`moonshot-mock: ${(err as Error).message}`);
+  logToStderr(`moonshot-mock: ${(err as Error).message}`);
   process.exit(2);
 });

@@ -108,17 +108,22 @@ export interface AdjustableClock extends Clock {
 
 /**
  * Wraps the app's clock so tests can move time: a manual clock is advanced itself (its sleeps
- * fire); any other clock gets an offset, which moves `now()` (rate-limit windows, `created`) but not
+ * fire); any other clock gets an offset, kept in `offset` (the app's run state, so a reset takes it back), which moves `now()` (rate-limit windows, `created`) but not
  * delays already waiting on the wall clock.
  */
-export function createAdjustableClock(base: Clock): AdjustableClock {
+export function createAdjustableClock(base: Clock, offset: { clockOffsetMs: number }): AdjustableClock {
   if ('advance' in base && typeof base.advance === 'function') return base as AdjustableClock;
-  let offset = 0;
   return {
-    now: () => base.now() + offset,
+    now: () => base.now() + offset.clockOffsetMs,
     sleep: (ms, signal) => base.sleep(ms, signal),
     advance(ms) {
-      if (ms > 0) offset += ms;
+      if (ms > 0) offset.clockOffsetMs += ms;
     },
   };
+}
+
+/** `created` in Unix seconds: `fixedTime` (seconds or an ISO date) when given, otherwise the clock's now. */
+export function createdSeconds(clock: Clock, fixedTime: number | string | undefined): number {
+  if (fixedTime === undefined) return Math.floor(clock.now() / 1000);
+  return typeof fixedTime === 'number' ? fixedTime : Math.floor(Date.parse(fixedTime) / 1000);
 }

@@ -3,35 +3,34 @@ import type { BalanceBook } from './billing/balance-book.ts';
 import type { Catalog } from './catalog/catalog.ts';
 import type { AdjustableClock } from './clock.ts';
 import type { Config } from './config.ts';
-import type { FixtureSet } from './fixtures/fixture-set.ts';
 import type { FileStore } from './files/file-store.ts';
-import type { FaultState } from './faults/fault-state.ts';
+import type { FixtureSet } from './fixtures/fixture-set.ts';
 import type { RateLimiter } from './limits/rate-limiter.ts';
 import type { UserDirectory } from './limits/user-directory.ts';
-import type { IdSource, RequestIds } from './state/id-source.ts';
+import type { RequestIds } from './state/id-source.ts';
+import type { RunState } from './state/run-state.ts';
 import type { TokenCounter } from './tokens/token-counter.ts';
 
-/** Everything a route needs, created once per app. */
+/** Everything a route needs, created once per app by `createApp`. Types only. */
 export interface AppDeps {
   config: Config;
   catalog: Catalog;
   counter: TokenCounter;
   clock: AdjustableClock;
-  ids: IdSource;
-  /** The fixtures in force and their call counters. */
+  /** What the app has accumulated (uses, counters, ids, usage, clock offset); `reset()` starts over. */
+  state: RunState;
+  /** The fixture definitions in force. */
   fixtures: FixtureSet;
   /** Keys → users (organisations), when `users` is configured. */
   users: UserDirectory;
   limiter: RateLimiter;
-  /** Seeded chance and call counts of injected faults. */
-  faults: FaultState;
-  /** Each user's cash and voucher balance. */
+  /** Each user's cash and voucher balance (reset with `state`). */
   balances: BalanceBook;
-  /** Every user's uploaded files. */
+  /** Every user's uploaded files (reset with `state`). */
   files: FileStore;
-  /** Every user's batches and their runners. */
+  /** Every user's batches and their runners (reset with `state`). */
   batches: BatchStore;
-  /** Where fault and limit notices go (stderr by default). */
+  /** Where fault, limit and failure notices go (stderr by default). */
   log: (line: string) => void;
 }
 
@@ -44,10 +43,3 @@ export type AppEnv = {
     clientRequest: Request | undefined;
   };
 };
-
-/** `created` in Unix seconds: the frozen time if configured, otherwise the app clock. */
-export function createdAt(deps: AppDeps): number {
-  const fixed = deps.config.fixedTime;
-  if (fixed === undefined) return Math.floor(deps.clock.now() / 1000);
-  return typeof fixed === 'number' ? fixed : Math.floor(Date.parse(fixed) / 1000);
-}

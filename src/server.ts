@@ -20,7 +20,7 @@ export interface RunningServer {
 
 /** Serves `createApp(options)` over HTTP; resolves once it accepts connections. */
 export async function startServer(options: MockOptions = {}): Promise<RunningServer> {
-  const { config, fixtureSet: given } = splitOptions(options);
+  const { config, fixtureSet: given, log } = splitOptions(options);
   const fixtureSet = given ?? createFixtureSet(loadFixtures(config.fixtures));
   const app = createApp({ ...options, fixtureSet });
   const { port, host } = config;
@@ -28,7 +28,7 @@ export async function startServer(options: MockOptions = {}): Promise<RunningSer
     const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
     s.once('error', reject);
   });
-  const watcher = config.watch ? watchFixtures(config.fixtures, fixtureSet, (line) => console.error(line)) : undefined;
+  const watcher = config.watch ? watchFixtures(config.fixtures, fixtureSet, log) : undefined;
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${shownHost}:${address.port}`;

@@ -1,11 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { listening, run } from './support/run-cli.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listening, run, SPAWN_TIMEOUT_MS, stopSpawned } from './support/run-cli.ts';
+
+afterEach(stopSpawned);
 
 
-describe('CLI', () => {
+describe('CLI', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it('prints its base URL once it accepts connections, serves, and exits 0 on SIGTERM', async () => {
     const cli = run(['--port', '0', '--seed', '3'], {}, listening);
     const baseURL = await cli.ready;

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createVirtualClock } from '../src/clock.ts';
 import { chat, mockApp } from './support/mock-app.ts';
 
@@ -8,6 +8,11 @@ const clock = createVirtualClock(0);
 const app = mockApp({ fixtures: [file], clock, log: () => {} });
 const ask = (content: string, extra: Record<string, unknown> = {}) => chat(app, { model: 'moonshot-v1-8k', messages: [{ role: 'user', content }], ...extra });
 const streamText = async (content: string) => (await ask(content, { stream: true })).text;
+
+// Each test starts from a fresh run (sequences, fault windows), whatever ran before it.
+beforeEach(async () => {
+  await app.request('/_mock/reset', { method: 'POST' });
+});
 
 describe('the example faults in fixtures/faults.yaml', () => {
   it('fail twice, then succeed', async () => {

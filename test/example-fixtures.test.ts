@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { chat, mockApp } from './support/mock-app.ts';
 
 const dir = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -8,6 +8,11 @@ const app = mockApp({ fixtures: [dir] });
 const user = (content: string) => [{ role: 'user', content }];
 const tool = (name: string) => ({ type: 'function', function: { name, parameters: { type: 'object', properties: { city: { type: 'string' } } } } });
 const answer = async (body: Record<string, unknown>) => (await chat(app, { model: 'moonshot-v1-8k', ...body })).json;
+
+// Each test starts from a fresh run (sequences, fault windows), whatever ran before it.
+beforeEach(async () => {
+  await app.request('/_mock/reset', { method: 'POST' });
+});
 
 describe('the example fixtures in fixtures/', () => {
   it('all reference the JSON Schema', () => {

@@ -13,7 +13,7 @@ const appWith = (fault: Record<string, unknown>, extra: Record<string, unknown> 
 
 describe('stream faults through the openai SDK', () => {
   it('make iteration throw on a disconnect', async () => {
-    await expect(drain(await streamOf(sdkClient(appWith({ kind: 'disconnect', after_chunks: 3 }))))).rejects.toThrow();
+    await expect(drain(await streamOf(sdkClient(appWith({ kind: 'disconnect', after_chunks: 3 }))))).rejects.toThrow('moonshot-mock: injected disconnect');
   });
 
   it('make iteration throw on an error event, sent as a data line without [DONE]', async () => {
@@ -76,7 +76,8 @@ describe('faults over a real socket', () => {
     });
     const client = new OpenAI({ apiKey: 'k', baseURL: server.baseURL, maxRetries: 0 });
     const messages = [{ role: 'user' as const, content: 'drop it' }];
-    await expect(drain(await client.chat.completions.create({ model: 'moonshot-v1-8k', messages, stream: true }))).rejects.toThrow();
+    // Node's fetch reports the dropped socket as `TypeError: terminated` (cause UND_ERR_SOCKET).
+    await expect(drain(await client.chat.completions.create({ model: 'moonshot-v1-8k', messages, stream: true }))).rejects.toThrow(new TypeError('terminated'));
     await expect(client.chat.completions.create({ model: 'moonshot-v1-8k', messages })).rejects.toThrow(OpenAI.APIConnectionError);
     const stalled = await fetch(`${server.baseURL}/chat/completions`, {
       method: 'POST',

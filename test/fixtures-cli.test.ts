@@ -2,8 +2,8 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OpenAI from 'openai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listening, run } from './support/run-cli.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listening, run, SPAWN_TIMEOUT_MS, stopSpawned } from './support/run-cli.ts';
 
 // The fixture file of the fixture-files issue, as a user would write it.
 const issueYaml = `version: 1
@@ -28,19 +28,17 @@ const tools: OpenAI.ChatCompletionTool[] = [
   { type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } },
 ];
 
-let cli: ReturnType<typeof run>;
-let client: OpenAI;
-beforeAll(async () => {
+/** Serves the issue's fixture file through the CLI; an openai client pointed at it. */
+async function serveIssueFixtures(): Promise<OpenAI> {
   const dir = mkdtempSync(join(tmpdir(), 'mm-fixtures-'));
   mkdirSync(join(dir, 'my-fixtures'));
   writeFileSync(join(dir, 'my-fixtures', 'weather.yaml'), issueYaml);
-  cli = run(['--port', '0', '--fixtures', join(dir, 'my-fixtures')], {}, listening);
-  client = new OpenAI({ baseURL: await cli.ready, apiKey: 'sk-test' });
-});
-afterAll(async () => {
-  cli.child.kill('SIGTERM');
-  await cli.exited;
-});
+  const cli = run(['--port', '0', '--fixtures', join(dir, 'my-fixtures')], {}, listening);
+  return new OpenAI({ baseURL: await cli.ready, apiKey: 'sk-test' });
+}
+
+// Every server a test started is killed with its process group, whatever the outcome.
+afterEach(stopSpawned);
 
 type Assembled = { message: OpenAI.ChatCompletionMessage & { reasoning_content?: string }; finish_reason: string | null };
 
@@ -73,7 +71,7 @@ async function assemble(stream: AsyncIterable<OpenAI.ChatCompletionChunk>): Prom
 }
 
 /** Runs the tool loop (call → tool result → answer); `stream` assembles each turn from the stream. */
-async function toolLoop(stream: boolean) {
+async function toolLoop(client: OpenAI, stream: boolean) {
   const messages: OpenAI.ChatCompletionMessageParam[] = [{ role: 'user', content: "What's the weather in Paris?" }];
   const turn = async () => {
     const body = { model: 'kimi-k2.5', messages, tools };
@@ -89,10 +87,11 @@ async function toolLoop(stream: boolean) {
   return { messages, finishes: [first.finish_reason, second.finish_reason] };
 }
 
-describe('fixtures through the CLI and the openai SDK', () => {
+describe('fixtures through the CLI and the openai SDK', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it('runs the whole tool loop, with the same assembled messages streamed and not', async () => {
-    const plain = await toolLoop(false);
-    const streamed = await toolLoop(true);
+    const client = await serveIssueFixtures();
+    const plain = await toolLoop(client, false);
+    const streamed = await toolLoop(client, true);
     expect(plain.finishes).toEqual(['tool_calls', 'stop']);
     expect(streamed.finishes).toEqual(plain.finishes);
     const call = plain.messages[1] as OpenAI.ChatCompletionAssistantMessageParam & { reasoning_content?: string };
@@ -120,6 +119,6 @@ describe('fixtures through the CLI and the openai SDK', () => {
     const reply = await new OpenAI({ baseURL, apiKey: 'k' }).chat.completions.create({ model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'Hi' }] });
     expect(reply.choices[0]!.message.content).toBe('from the config');
     other.child.kill('SIGTERM');
-    await other.exited;
+    expect(await other.exited).toBe(0);
   });
 });

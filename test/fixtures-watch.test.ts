@@ -12,8 +12,9 @@ describe('--watch', () => {
   it('serves edited fixtures, and keeps the last good set while a file is broken', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mm-watch-'));
     writeFileSync(join(dir, 'a.yaml'), file('first'));
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
-    server = await startServer({ port: 0, fixtures: [dir], watch: true });
+    const lines: string[] = [];
+    const stderr = vi.spyOn(console, 'error');
+    server = await startServer({ port: 0, fixtures: [dir], watch: true, log: (line) => lines.push(line) });
     const reply = async () => {
       const res = await fetch(`${server!.baseURL}/chat/completions`, {
         method: 'POST',
@@ -26,8 +27,10 @@ describe('--watch', () => {
     writeFileSync(join(dir, 'a.yaml'), file('second'));
     await vi.waitFor(async () => expect(await reply()).toBe('second'), { timeout: 5000, interval: 50 });
     writeFileSync(join(dir, 'a.yaml'), 'version: 1\nfixtures:\n  - reply: { contnt: "x" }\n');
-    await vi.waitFor(() => expect(errors.mock.calls.flat().join('\n')).toContain('keeping the last good set (1 fixture)'), { timeout: 5000, interval: 50 });
+    await vi.waitFor(() => expect(lines.join('\n')).toContain('keeping the last good set (1 fixture)'), { timeout: 5000, interval: 50 });
     expect(await reply()).toBe('second');
-    errors.mockRestore();
+    expect(lines.join('\n')).toContain('moonshot-mock: reloaded 1 fixture from');
+    expect(stderr).not.toHaveBeenCalled();
+    stderr.mockRestore();
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { invalidRequest } from '../errors/moonshot-error.ts';
-import { parseBody } from '../moonshot/parse-body.ts';
+import { parseBody } from '../wire/moonshot/parse-body.ts';
 
 const HOUR = 3600;
 

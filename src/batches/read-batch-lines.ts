@@ -2,9 +2,9 @@ import { priceTable } from '../catalog/price-table.ts';
 import type { AppDeps } from '../deps.ts';
 import { describeError } from '../errors/error-kind.ts';
 import { MoonshotError } from '../errors/moonshot-error.ts';
-import { chatRequestSchema, type ChatRequest } from '../moonshot/chat-request.ts';
-import { parseBody } from '../moonshot/parse-body.ts';
-import { planChat } from '../validate/plan-chat.ts';
+import { chatRequestSchema, type ChatRequest } from '../chat/chat-request.ts';
+import { parseBody } from '../wire/moonshot/parse-body.ts';
+import { planChat } from '../chat/plan-chat.ts';
 import type { BatchLineError } from './batch-object.ts';
 
 /** A validated input line. */

@@ -1,4 +1,5 @@
-import { createdAt, type AppDeps } from '../deps.ts';
+import { createdSeconds } from '../clock.ts';
+import type { AppDeps } from '../deps.ts';
 import type { BatchLineError, BatchResultLine } from './batch-object.ts';
 import type { BatchRecord } from './batch-store.ts';
 import { completeBatchLine } from './complete-batch-line.ts';
@@ -77,7 +78,7 @@ async function writeFiles(record: BatchRecord, done: BatchResultLine[], failed: 
     const content = new TextEncoder().encode(rows.map((row) => JSON.stringify(row)).join('\n') + '\n');
     const meta = await deps.files.add({
       organization: record.organization, filename: `${record.batch.id}_${kind}.jsonl`, purpose: 'batch_output',
-      content, mime: 'application/jsonl', createdAt: createdAt(deps), exempt: true,
+      content, mime: 'application/jsonl', createdAt: createdSeconds(deps.clock, deps.config.fixedTime), exempt: true,
     });
     return meta.id;
   };

@@ -34,12 +34,21 @@ export type ErrorKind =
       /** Seconds until the window frees a slot, for concurrency/RPM. */
       retryAfterSeconds?: number;
     }
+  /** Statuses an injected fault answers with; 400/401/403/429 wordings are live, the others guesses. */
+  | { kind: 'content_filter' }
+  | { kind: 'permission_denied' }
+  /** An unknown file, batch or other resource id; `message` names it (faults use the generic wording). */
+  | { kind: 'resource_not_found'; message?: string }
   /** The payer's available balance is ≤ 0 (live wording, 2026). */
   | { kind: 'insufficient_balance'; organization: string; keyId: string }
-  /** An unknown file, batch or other resource id (404 `resource_not_found_error`). */
-  | { kind: 'resource_not_found'; message: string }
-  /** An injected fault answering with an HTTP error: status, Moonshot type and message. */
-  | { kind: 'injected'; status: ErrorDescription['status']; type: string; message: string };
+  | { kind: 'engine_overloaded' }
+  | { kind: 'service_unavailable'; status: 502 | 503 }
+  | { kind: 'gateway_timeout' }
+  /**
+   * An injected fault answering with an HTTP error: its status, with `type` and `message` where the
+   * fault gives them, else those of the table's entry for that status (see `kindForStatus`).
+   */
+  | { kind: 'injected'; status: ErrorDescription['status']; type?: string; message?: string };
 
 /** What goes on the wire for an error. */
 export interface ErrorDescription {
@@ -51,6 +60,7 @@ export interface ErrorDescription {
 type Table = { [K in ErrorKind['kind']]: (error: Extract<ErrorKind, { kind: K }>) => ErrorDescription };
 
 const invalid = (message: string): ErrorDescription => ({ status: 400, type: 'invalid_request_error', message });
+const invalid400 = (type: string, message: string): ErrorDescription => ({ status: 400, type, message });
 
 const table: Table = {
   missing_api_key: () => ({ status: 401, type: 'incorrect_api_key_error', message: 'Incorrect API key provided' }),
@@ -71,10 +81,20 @@ const table: Table = {
     type: 'exceeded_current_quota_error',
     message: `Your account ${e.organization}<${e.keyId}> is suspended due to insufficient balance, please recharge your account or check your plan and billing details`,
   }),
-  resource_not_found: (e) => ({ status: 404, type: 'resource_not_found_error', message: e.message }),
   // Emulator-only errors: Moonshot-shaped, 400 so that SDKs fail at once instead of retrying.
   rate_limited: (e) => ({ status: 429, type: 'rate_limit_reached_error', message: rateLimitMessage(e) }),
-  injected: (e) => ({ status: e.status, type: e.type, message: e.message }),
+  content_filter: () => invalid400('content_filter', 'The request was rejected because it was considered high risk'),
+  permission_denied: () => ({ status: 403, type: 'permission_denied_error', message: 'The API you are accessing is not open' }),
+  // Guesses from here on: the model-not-found wording without the model; 5xx wordings.
+  resource_not_found: (e) => ({ status: 404, type: 'resource_not_found_error', message: e.message ?? 'Not found the resource or Permission denied' }),
+  engine_overloaded: () => ({ status: 429, type: 'engine_overloaded_error', message: 'The engine is currently overloaded, please try again later' }),
+  service_unavailable: (e) => ({ status: e.status, type: 'server_error', message: 'The service is temporarily unavailable, please try again later' }),
+  gateway_timeout: () => ({ status: 504, type: 'server_error', message: 'Request timed out, please try again later' }),
+  injected: (e) => {
+    const kind = kindForStatus(e.status);
+    const base = kind ? describeError(kind) : { type: 'server_error', message: `Request failed with status ${e.status}` };
+    return { status: e.status, type: e.type ?? base.type, message: e.message ?? base.message };
+  },
   fixture_unmatched: (e) => ({ status: 400, type: 'fixture_unmatched_error', message: e.explanation }),
   fixture_impossible: (e) => ({
     status: 400,
@@ -98,13 +118,34 @@ function rateLimitMessage(e: Extract<ErrorKind, { kind: 'rate_limited' }>): stri
   }
 }
 
+/** The table entry an injected fault of `status` answers with when it names no type or message. */
+export function kindForStatus(status: number): ErrorKind | undefined {
+  switch (status) {
+    case 400: return { kind: 'content_filter' };
+    case 401: return { kind: 'invalid_api_key' };
+    case 403: return { kind: 'permission_denied' };
+    case 404: return { kind: 'resource_not_found' };
+    case 429: return { kind: 'engine_overloaded' };
+    case 500: return { kind: 'server_error', message: 'Internal server error' };
+    case 502: case 503: return { kind: 'service_unavailable', status };
+    case 504: return { kind: 'gateway_timeout' };
+    default: return undefined;
+  }
+}
+
+/**
+ * The message of the first status (in `kindForStatus`' order) whose entry has this `type`; what a
+ * mid-stream error event of that type says when its fault names no message. Undefined for other types.
+ */
+export function messageForType(type: string): string | undefined {
+  for (const status of [400, 401, 403, 404, 429, 500, 502, 503, 504]) {
+    const description = describeError(kindForStatus(status)!);
+    if (description.type === type) return description.message;
+  }
+  return undefined;
+}
+
 /** The one table: an error value → status, Moonshot `type` and exact message. */
 export function describeError(error: ErrorKind): ErrorDescription {
   return (table[error.kind] as (e: ErrorKind) => ErrorDescription)(error);
-}
-
-/** The Moonshot envelope `{"error":{"message","type"}}` for an error value. */
-export function errorEnvelope(error: ErrorKind): { error: { message: string; type: string } } {
-  const { message, type } = describeError(error);
-  return { error: { message, type } };
 }

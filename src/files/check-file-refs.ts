@@ -1,4 +1,4 @@
-import type { ChatRequest } from '../moonshot/chat-request.ts';
+import type { ChatRequest } from '../chat/chat-request.ts';
 import { invalidRequest } from '../errors/moonshot-error.ts';
 import type { FileStore } from './file-store.ts';
 

@@ -12,6 +12,8 @@ export interface FileDisk {
   save(file: StoredFile): Promise<void>;
   /** Removes the record first, so a crash midway leaves no half file. */
   remove(id: string): Promise<void>;
+  /** Removes these files at once, synchronously (a reset). */
+  removeAll(ids: readonly string[]): void;
 }
 
 /** The data folder's file area, created if missing. */
@@ -45,6 +47,12 @@ export function createFileDisk(dataDir: string): FileDisk {
       const { content, ...saved } = file;
       await writeFileAtomic(body(file.meta.id), content, 'upload');
       await writeFileAtomic(record(file.meta.id), JSON.stringify(saved), 'upload');
+    },
+    removeAll(ids) {
+      for (const id of ids) {
+        rmSync(record(id), { force: true });
+        rmSync(body(id), { force: true });
+      }
     },
     async remove(id) {
       await rm(record(id), { force: true });

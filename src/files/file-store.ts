@@ -32,7 +32,7 @@ export interface FileStore {
   /** Deletes the user's file (from disk too); false when there is none with this id. */
   remove(organization: string, id: string): Promise<boolean>;
   /** Forgets every file (and deletes them from the data folder). */
-  reset(): Promise<void>;
+  reset(): void;
 }
 
 /** Options of the store. */
@@ -111,10 +111,10 @@ export function createFileStore(options: FileStoreOptions): FileStore {
       await options.disk?.remove(id);
       return true;
     },
-    async reset() {
+    reset() {
       const ids = [...files.keys()];
       files.clear();
-      for (const id of ids) await options.disk?.remove(id);
+      options.disk?.removeAll(ids);
     },
   };
 }

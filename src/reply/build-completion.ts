@@ -1,33 +1,36 @@
-import { createdAt, type AppDeps } from '../deps.ts';
+import type { ChatPlan } from '../chat/plan-chat.ts';
+import type { Pick } from '../fixtures/pick-fixture.ts';
 import { hashString } from '../random.ts';
 import { completionId, type RequestIds } from '../state/id-source.ts';
-import type { ChatPlan } from '../validate/plan-chat.ts';
+import type { TokenCounter } from '../tokens/token-counter.ts';
 import type { Completion } from './completion.ts';
 import { generateChoice } from './generate-completion.ts';
 import { scriptChoices } from './script-choices.ts';
-import type { Pick } from '../fixtures/pick-fixture.ts';
+
+/** What building a completion reads besides the plan and the pick. */
+export interface CompletionInputs {
+  counter: TokenCounter;
+  seed: number;
+  /** `created`, in Unix seconds. */
+  created: number;
+  ids: RequestIds;
+}
 
 /**
  * The completion for a planned request: the fixture's scripted reply when one was picked, else `n`
- * generated choices; ids from the request's draw.
+ * generated choices; ids from the request's draw. Throws 400 `fixture_impossible` for a scripted
+ * reply the real API could not give.
  */
-export async function buildCompletion(
-  plan: ChatPlan,
-  pick: Pick,
-  deps: AppDeps,
-  ids: RequestIds,
-  signal?: AbortSignal,
-): Promise<Completion> {
-  const created = createdAt(deps);
-  const seed = deps.config.seed;
+export async function buildCompletion(plan: ChatPlan, pick: Pick, inputs: CompletionInputs, signal?: AbortSignal): Promise<Completion> {
+  const { counter, seed, created } = inputs;
   const scripted = pick.kind === 'fixture'
-    ? await scriptChoices(plan, pick.reply, pick.fixture.name, { counter: deps.counter, seed }, signal)
+    ? await scriptChoices(plan, pick.reply, pick.fixture.name, { counter, seed }, signal)
     : undefined;
   const choices = scripted?.choices ?? await Promise.all(
-    Array.from({ length: plan.n }, (_, index) => generateChoice(plan, index, { counter: deps.counter, seed }, signal)),
+    Array.from({ length: plan.n }, (_, index) => generateChoice(plan, index, { counter, seed }, signal)),
   );
   return {
-    id: completionId(created, ids.completionSuffix),
+    id: completionId(created, inputs.ids.completionSuffix),
     created,
     model: plan.model.id,
     thinking: plan.thinking,

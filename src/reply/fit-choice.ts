@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../moonshot/chat-request.ts';
+import type { ChatMessage } from '../chat/chat-request.ts';
 import type { TokenCounter } from '../tokens/token-counter.ts';
 import type { FinishReason, ReplyChoice, ReplyToolCall } from './completion.ts';
 import { fitToBudget } from './fit-to-budget.ts';

@@ -1,6 +1,6 @@
-import { messageText } from '../fixtures/request-view.ts';
+import { messageText } from '../chat/message-text.ts';
 import type { TokenCounter } from '../tokens/token-counter.ts';
-import type { ChatPlan } from '../validate/plan-chat.ts';
+import type { ChatPlan } from '../chat/plan-chat.ts';
 import { createRandom, hashString, type Random } from '../random.ts';
 import type { ReplyChoice } from './completion.ts';
 import { composeAnswer, composeReasoning, quoteOf } from './compose-text.ts';

@@ -1,7 +1,7 @@
 import { MoonshotError } from '../errors/moonshot-error.ts';
 import type { FixtureReply } from '../fixtures/fixture-schema.ts';
 import type { TokenCounter } from '../tokens/token-counter.ts';
-import type { ChatPlan } from '../validate/plan-chat.ts';
+import type { ChatPlan } from '../chat/plan-chat.ts';
 import type { ReplyChoice } from './completion.ts';
 import { fitChoice, priorToolCalls, type ChoiceDraft } from './fit-choice.ts';
 import { generatedReasoning } from './generate-completion.ts';

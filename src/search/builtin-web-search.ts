@@ -1,5 +1,5 @@
 import { invalidRequest } from '../errors/moonshot-error.ts';
-import type { ChatRequest } from '../moonshot/chat-request.ts';
+import type { ChatRequest } from '../chat/chat-request.ts';
 import { createRandom } from '../random.ts';
 import type { Completion, ReplyToolCall } from '../reply/completion.ts';
 import type { TokenCounter } from '../tokens/token-counter.ts';

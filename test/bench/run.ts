@@ -12,8 +12,8 @@ import o200k from 'js-tiktoken/ranks/o200k_base';
 import { createFixtureSet } from '../../src/fixtures/fixture-set.ts';
 import { parseInlineFixtures } from '../../src/fixtures/load-fixtures.ts';
 import { pickFixture } from '../../src/fixtures/pick-fixture.ts';
-import { viewRequest } from '../../src/fixtures/request-view.ts';
-import { chatRequestSchema } from '../../src/moonshot/chat-request.ts';
+import { viewRequest } from '../../src/match/request-view.ts';
+import { chatRequestSchema } from '../../src/chat/chat-request.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const AUTH = { 'content-type': 'application/json', authorization: 'Bearer bench' };
@@ -126,9 +126,9 @@ function benchMatching(): { short: number; long: number } {
   const set = createFixtureSet(parseInlineFixtures(Array.from({ length: 1000 }, (_, i) => ({ name: `f${i}`, ...kinds(i), reply: { content: 'x' } }))));
   const time = (text: string) => {
     const request = chatRequestSchema.parse({ model: 'kimi-k2.5', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: text }] });
-    for (let i = 0; i < 200; i++) pickFixture(set, () => viewRequest(request, true, {}), 'generate');
+    for (let i = 0; i < 200; i++) pickFixture(set, () => viewRequest(request, true, {}), new Map(), 'generate');
     const started = performance.now();
-    for (let i = 0; i < 2000; i++) pickFixture(set, () => viewRequest(request, true, {}), 'generate');
+    for (let i = 0; i < 2000; i++) pickFixture(set, () => viewRequest(request, true, {}), new Map(), 'generate');
     return ((performance.now() - started) / 2000) * 1000;
   };
   return { short: time('topic number 996.'), long: time(`${'Please tell me about the weather and other things. '.repeat(200)}topic number 996.`) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorEventPayload, faultDefaults, faultError } from '../../src/faults/describe-fault-error.ts';
+import { errorEventPayload, faultError } from '../../src/faults/describe-fault-error.ts';
 import { describeError } from '../../src/errors/error-kind.ts';
 
 const http = (status: number) => faultError({ kind: 'http', status });
@@ -59,7 +59,7 @@ describe('faultError', () => {
   });
 
   it('goes on the wire through describeError unchanged', () => {
-    expect(describeError(http(429))).toEqual({ status: 429, ...faultDefaults[429] });
+    expect(describeError(http(429))).toEqual({ status: 429, type: 'engine_overloaded_error', message: 'The engine is currently overloaded, please try again later' });
   });
 });
 

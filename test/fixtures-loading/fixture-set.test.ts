@@ -1,24 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { createFixtureSet } from '../../src/fixtures/fixture-set.ts';
+import { createFixtureSet, type FixtureSetChange } from '../../src/fixtures/fixture-set.ts';
 import { parseInlineFixtures } from '../../src/fixtures/load-fixtures.ts';
 
 const fixtures = (...inputs: object[]) => parseInlineFixtures(inputs);
 
+/** A set and the changes it announces. */
+function watched(...inputs: object[]) {
+  const set = createFixtureSet(fixtures(...inputs));
+  const changes: FixtureSetChange[] = [];
+  set.subscribe((change) => changes.push(change));
+  return { set, changes };
+}
+
 describe('createFixtureSet', () => {
-  it('holds the initial fixtures at version 0 with no calls counted', () => {
+  it('holds the initial fixtures at version 0', () => {
     const initial = fixtures({ name: 'a', reply: {} });
     const set = createFixtureSet(initial);
     expect(set.current()).toEqual(initial);
     expect(set.version).toBe(0);
-    expect(set.calls.size).toBe(0);
   });
 
-  it('counts calls per fixture name and returns the new count', () => {
-    const set = createFixtureSet(fixtures({ name: 'a', reply: {} }, { name: 'b', reply: {} }));
-    expect([set.recordCall('a'), set.recordCall('a'), set.recordCall('b')]).toEqual([1, 2, 1]);
-    expect([...set.calls]).toEqual([['a', 2], ['b', 1]]);
+  it('announces a reset to its listeners without changing the version', () => {
+    const { set, changes } = watched({ name: 'a', reply: {} });
     set.resetCalls();
-    expect(set.calls.size).toBe(0);
+    expect(changes).toEqual([{ kind: 'reset' }]);
     expect(set.version).toBe(0);
   });
 
@@ -32,31 +37,30 @@ describe('createFixtureSet', () => {
     expect(Object.isFrozen(set.current())).toBe(true);
   });
 
-  it('keeps the counters of fixtures whose definition is unchanged, even if they moved', () => {
-    const set = createFixtureSet(fixtures({ name: 'a', replies: [{ content: '1' }, { content: '2' }] }, { name: 'b', reply: {} }));
-    set.recordCall('a');
+  it('names no change for fixtures whose definition is unchanged, even if they moved', () => {
+    const { set, changes } = watched({ name: 'a', replies: [{ content: '1' }, { content: '2' }] }, { name: 'b', reply: {} });
     set.replace(fixtures({ name: 'new', reply: {} }, { name: 'b', reply: {} }, { replies: [{ content: '1' }, { content: '2' }], name: 'a' }));
-    expect(set.calls.get('a')).toBe(1);
+    expect(changes).toEqual([{ kind: 'replaced', changed: [] }]);
   });
 
-  it('keeps counters when only key order or defaults written out differ', () => {
-    const set = createFixtureSet(fixtures({ name: 'a', reply: { tool_calls: [{ name: 't', arguments: { x: 1, y: 2 } }] } }));
-    set.recordCall('a');
+  it('names no change when only key order or defaults written out differ', () => {
+    const { set, changes } = watched({ name: 'a', reply: { tool_calls: [{ name: 't', arguments: { x: 1, y: 2 } }] } });
     set.replace(fixtures({ priority: 0, reply: { tool_calls: [{ arguments: { y: 2, x: 1 }, name: 't' }] }, name: 'a' }));
-    expect(set.calls.get('a')).toBe(1);
+    expect(changes).toEqual([{ kind: 'replaced', changed: [] }]);
   });
 
-  it('resets the counters of fixtures whose definition changed or that disappeared', () => {
-    const set = createFixtureSet(fixtures({ name: 'changed', replies: [{ content: '1' }] }, { name: 'gone', reply: {} }, { name: 'same', reply: {} }));
-    for (const name of ['changed', 'gone', 'same']) set.recordCall(name);
+  it('names the fixtures whose definition changed or that disappeared', () => {
+    const { set, changes } = watched({ name: 'changed', replies: [{ content: '1' }] }, { name: 'gone', reply: {} }, { name: 'same', reply: {} });
     set.replace(fixtures({ name: 'changed', replies: [{ content: '1' }, { content: '2' }] }, { name: 'same', reply: {} }));
-    expect([...set.calls]).toEqual([['same', 1]]);
+    expect(changes).toEqual([{ kind: 'replaced', changed: ['changed', 'gone'] }]);
   });
 
-  it('drops counters recorded for names the new set does not have', () => {
+  it('stops telling a listener once it unsubscribes', () => {
     const set = createFixtureSet([]);
-    set.recordCall('ghost');
-    set.replace(fixtures({ name: 'real', reply: {} }));
-    expect(set.calls.has('ghost')).toBe(false);
+    const changes: FixtureSetChange[] = [];
+    const stop = set.subscribe((change) => changes.push(change));
+    stop();
+    set.resetCalls();
+    expect(changes).toEqual([]);
   });
 });

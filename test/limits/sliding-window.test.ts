@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/clock.ts';
-import { createSlidingWindow } from '../../src/limits/sliding-window.ts';
+import { createSlidingWindow } from '../../src/state/sliding-window.ts';
 
 const T0 = 1_800_000_000_000;
 

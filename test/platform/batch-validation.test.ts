@@ -10,7 +10,7 @@ const badRequest = async (promise: Promise<unknown>) => {
   return (error as InstanceType<typeof OpenAI.BadRequestError>).error as { message: string };
 };
 
-describe('Batch API validation', () => {
+describe('Batch API validation', { timeout: 60_000 }, () => {
   it('fails a batch whose line breaks a chat rule, with the chat message', async () => {
     const { clock, client } = setup();
     const bad = JSON.stringify({ custom_id: 'bad', method: 'POST', url: '/v1/chat/completions', body: { model: 'kimi-k2.6', messages: [] } });

@@ -6,7 +6,7 @@ import { driveUntil } from '../support/drive-clock.ts';
 const rowsOf = async (client: OpenAI, fileId: string) =>
   (await (await client.files.content(fileId)).text()).trim().split('\n').map((row) => JSON.parse(row));
 
-describe('Batch API through the openai SDK', () => {
+describe('Batch API through the openai SDK', { timeout: 60_000 }, () => {
   it('completes a batch of 100 lines whose output file parses', async () => {
     const { clock, client } = setup();
     const created = await start(client, Array.from({ length: 100 }, (_, i) => line(i)));

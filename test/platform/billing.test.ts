@@ -25,7 +25,7 @@ async function balance(app: MockApp) {
 }
 const nano = (usd: number) => Math.round(usd * 1e9);
 
-describe('balance and billing', () => {
+describe('balance and billing', { timeout: 60_000 }, () => {
   it('shows the starting balance in the documented envelope', async () => {
     expect(await balance(mockApp({ models: platformModels, balance: { cash: 3, voucher: 2 } }))).toEqual({
       code: 0, data: { available_balance: 5, voucher_balance: 2, cash_balance: 3 }, scode: '0x0', status: true,
@@ -97,7 +97,7 @@ describe('balance and billing', () => {
   });
 });
 
-describe('POST /_mock/reset', () => {
+describe('POST /_mock/reset', { timeout: 60_000 }, () => {
   it('restores the starting balance and deletes every file', async () => {
     const app = mockApp({ models: platformModels, balance: 2 });
     await postJson(app, '/_mock/balance', { cash: 0 });

@@ -39,7 +39,7 @@ function killGroup(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SI
 /** A deterministic body of `size` bytes that differs per `seed`. */
 const bytesOf = (seed: number, size: number) => Buffer.alloc(size, `file ${seed} `);
 
-describe('--data-dir', () => {
+describe('--data-dir', { timeout: 60_000 }, () => {
   it('keeps files and balances across a restart', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'mm-data-'));
     const first = mockApp({ models: platformModels, dataDir, balance: 10 });

@@ -23,7 +23,7 @@ async function badRequest(promise: Promise<unknown>) {
   return (error as InstanceType<typeof OpenAI.BadRequestError>).error as { message: string; type: string };
 }
 
-describe('ms:// file references', () => {
+describe('ms:// file references', { timeout: 60_000 }, () => {
   it('answers a kimi-k3 request that shows an uploaded image by ms://', async () => {
     const { client, image } = await setup();
     const completion = await client.chat.completions.create({ model: 'kimi-k3', messages: imageMessage(`ms://${image.id}`) });

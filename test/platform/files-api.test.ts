@@ -13,7 +13,7 @@ async function upload(app: ReturnType<typeof mockApp>, parts: Record<string, Blo
   return { status: res.status, json: (await res.json()) as any };
 }
 
-describe('Files API through the openai SDK', () => {
+describe('Files API through the openai SDK', { timeout: 60_000 }, () => {
   it('uploads, lists, retrieves and deletes a file', async () => {
     const client = sdkClient(mockApp());
     const created = await client.files.create({ file: await text('hello', 'notes.txt'), purpose: 'file-extract' as never });
@@ -78,7 +78,7 @@ describe('Files API through the openai SDK', () => {
   });
 });
 
-describe('Files API limits and checks', () => {
+describe('Files API limits and checks', { timeout: 60_000 }, () => {
   it('refuses a zero-size file with the documented message', async () => {
     const res = await upload(mockApp(), { purpose: 'file-extract', file: new File([], 'empty.txt') });
     expect(res).toEqual({ status: 400, json: { error: { message: 'File size is zero, please confirm and re-upload the file', type: 'invalid_request_error' } } });
@@ -148,7 +148,7 @@ describe('Files API limits and checks', () => {
   });
 });
 
-describe('Files API over a real socket', () => {
+describe('Files API over a real socket', { timeout: 60_000 }, () => {
   it('uploads through the Node server and refuses an oversized file there too', async () => {
     const { startServer } = await import('../../src/index.ts');
     const server = await startServer({ port: 0, fileLimits: { maxFileBytes: 1024 } });
@@ -167,7 +167,7 @@ describe('Files API over a real socket', () => {
   });
 });
 
-describe('Files API: malformed uploads', () => {
+describe('Files API: malformed uploads', { timeout: 60_000 }, () => {
   it('answers a JSON body with the multipart error, not a crash', async () => {
     const res = await mockApp().request('/v1/files', { method: 'POST', headers: { ...AUTH, 'Content-Type': 'application/json' }, body: '{"purpose":"file-extract"}' });
     expect([res.status, ((await res.json()) as any).error.message]).toEqual([400, 'Invalid request: expected a multipart/form-data body with the fields `file` and `purpose`']);

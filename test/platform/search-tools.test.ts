@@ -5,7 +5,7 @@ import { AUTH, mockApp, postJson, type MockApp } from '../support/mock-app.ts';
 
 const search = (app: MockApp, body: unknown, tool = 'search') => postJson(app, `/v1/tools/${tool}`, body);
 
-describe('search tools: answers', () => {
+describe('search tools: answers', { timeout: 60_000 }, () => {
   it('generates the documented result fields, the same under the same seed', async () => {
     const first = await search(mockApp(), { text_query: 'kimi k3 context window', limit: 3 });
     const again = await search(mockApp(), { text_query: 'kimi k3 context window', limit: 3 });
@@ -63,7 +63,7 @@ describe('search tools: answers', () => {
   });
 });
 
-describe('search tools: documented errors', () => {
+describe('search tools: documented errors', { timeout: 60_000 }, () => {
   const cases: Array<[string, unknown, string, string]> = [
     ['a body that is not an object', '[1]', 'search', 'invalid request body'],
     ['a missing text_query', { limit: 2 }, 'search', 'text_query is required'],
@@ -116,7 +116,7 @@ describe('search tools: documented errors', () => {
   });
 });
 
-describe('search tools: scope', () => {
+describe('search tools: scope', { timeout: 60_000 }, () => {
   it('leaves the gateway headers off other endpoints', async () => {
     const res = await postJson(mockApp({ models: platformModels }), '/v1/chat/completions', { model: 'kimi-k2.6', messages: [{ role: 'user', content: 'Hi' }] });
     expect(res.headers.get('x-msh-track-id')).toBeNull();

@@ -8,7 +8,7 @@ const tools = [{ type: 'builtin_function', function: { name: '$web_search' } }];
 const ask = { role: 'user', content: 'Who won the match yesterday?' };
 const base = { model: 'kimi-k2.6', thinking: { type: 'disabled' }, tools };
 
-describe('builtin $web_search (legacy)', () => {
+describe('builtin $web_search (legacy)', { timeout: 60_000 }, () => {
   it('answers a declaring request with a $web_search call that carries usage.total_tokens', async () => {
     const app = mockApp({ apiDate: '2026-10-01', models: [k26Model] });
     const { json } = await postJson(app, '/v1/chat/completions', { ...base, messages: [ask] });
@@ -47,7 +47,7 @@ describe('builtin $web_search (legacy)', () => {
   });
 });
 
-describe('dated file ids', () => {
+describe('dated file ids', { timeout: 60_000 }, () => {
   it('gives bare ids before August 2026 and file_ ids after', async () => {
     const before = await sdkClient(mockApp({ apiDate: '2026-07-01' })).files.create({ file: await toFile(Buffer.from('x'), 'a.txt'), purpose: 'file-extract' as never });
     const after = await sdkClient(mockApp({ apiDate: '2026-08-01' })).files.create({ file: await toFile(Buffer.from('x'), 'a.txt'), purpose: 'file-extract' as never });

@@ -1,17 +1,47 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /** The package's bin entry, run as a user runs it. */
 const bin = fileURLToPath(new URL('../../src/bin.js', import.meta.url));
 
-/** Runs the CLI; resolves with its output once it exits, or once `until` matches stdout (then it is still running). */
+/**
+ * A timeout for tests that start Node processes: a cold start (tsx, the token worker) takes about a
+ * second on an idle machine and many times that on a loaded one, so give it a minute.
+ */
+export const SPAWN_TIMEOUT_MS = 60_000;
+
+/** CLI processes started and not yet exited. */
+const running = new Set<ChildProcess>();
+
+/** Sends SIGKILL to a child's whole process group (it is the group's leader: see `detached`). */
+function killGroup(child: ChildProcess): void {
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+// If the test process itself goes (a crash, a runner timeout), take the servers with it.
+process.once('exit', () => running.forEach(killGroup));
+
+/**
+ * Runs the CLI in its own process group; resolves with its output once it exits, or once `until`
+ * matches stdout (then it is still running). Call `stopSpawned()` in `afterEach` so nothing outlives its test.
+ */
 export function run(args: string[], env: Record<string, string> = {}, until?: RegExp) {
-  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  running.add(child);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      running.delete(child);
+      resolve(code);
+    }),
+  );
   const ready = new Promise<string>((resolve, reject) => {
     child.stdout.on('data', () => {
       const match = until && until.exec(stdout);
@@ -21,6 +51,20 @@ export function run(args: string[], env: Record<string, string> = {}, until?: Re
   });
   ready.catch(() => {}); // only awaited by tests that expect the server to come up
   return { child, exited, ready, output: () => ({ stdout, stderr }) };
+}
+
+/** Kills every CLI process still running (its whole process group) and waits until each has exited. */
+export async function stopSpawned(): Promise<void> {
+  await Promise.all(
+    [...running].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          killGroup(child);
+          if (child.exitCode !== null || child.signalCode !== null) resolve();
+        }),
+    ),
+  );
 }
 
 /** Matches the CLI's ready line and captures the base URL. */

@@ -1,0 +1,31 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps, AppEnv } from '../deps.ts';
+import { sendJson } from '../transport/send-json.ts';
+import { parseBody } from '../wire/moonshot/parse-body.ts';
+import { readJson } from '../wire/moonshot/read-json.ts';
+
+const clockRequestSchema = z.strictObject({ advance_ms: z.number().int().nonnegative() });
+
+/**
+ * The emulator's own endpoints (not Moonshot's), outside /v1 and without auth:
+ * `POST /_mock/clock {"advance_ms": N}` moves the app clock (rate-limit windows, `created`, waiting
+ * delays on a manual clock); `GET /_mock/limits` shows each user's limits and usage;
+ * `POST /_mock/reset` resets the app's run state: fixture uses, fault counters and chance, ids,
+ * rate-limit usage and the clock offset, and the parts hung on it: balances back to the starting
+ * one, every uploaded file deleted (from the data folder too), every batch stopped and forgotten.
+ */
+export function mockAdminRoutes(deps: AppDeps): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  routes.post('/clock', async (c) => {
+    const { advance_ms } = parseBody(clockRequestSchema, await readJson(c, 1024 * 1024));
+    deps.clock.advance(advance_ms);
+    return sendJson(c, { now_ms: deps.clock.now() });
+  });
+  routes.get('/limits', async (c) => sendJson(c, { users: await deps.limiter.snapshot() }));
+  routes.post('/reset', (c) => {
+    deps.state.reset();
+    return sendJson(c, { reset: true });
+  });
+  return routes;
+}

@@ -1,0 +1,87 @@
+import { Hono, type Context } from 'hono';
+import type { ChatPlan } from '../../chat/plan-chat.ts';
+import { planChat } from '../../chat/plan-chat.ts';
+import { chatRequestSchema } from '../../chat/chat-request.ts';
+import { createdSeconds } from '../../clock.ts';
+import type { AppDeps, AppEnv } from '../../deps.ts';
+import { MoonshotError } from '../../errors/moonshot-error.ts';
+import type { Fault } from '../../faults/fault-schema.ts';
+import { pickRequestFault } from '../../faults/pick-request-fault.ts';
+import { pickFixture, type Pick } from '../../fixtures/pick-fixture.ts';
+import { admissionCharge } from '../../limits/admission-charge.ts';
+import { viewRequest, type RequestView } from '../../match/request-view.ts';
+import { buildCompletion } from '../../reply/build-completion.ts';
+import { planReply } from '../../reply/plan-reply.ts';
+import { completeReply } from '../../reply/settle-reply.ts';
+import { requestSignal } from '../../transport/read-body.ts';
+import { sendReply } from '../../transport/send-reply.ts';
+import { billChat, payerOf, requireBalance } from '../../billing/bill-calls.ts';
+import { checkFileRefs } from '../../files/check-file-refs.ts';
+import { applyWebSearch, webSearchStep } from '../../search/builtin-web-search.ts';
+import { authenticate } from './authenticate.ts';
+import { moonshotEncoder } from './moonshot-encoder.ts';
+import { parseBody } from './parse-body.ts';
+import { readJson } from './read-json.ts';
+
+/**
+ * POST /v1/chat/completions, as the flow: parse → plan (validate, count, context check) → admit
+ * (rate limits; the slot is held until the response or stream ends) → pick a fixture and a fault →
+ * plan the reply → build and send it.
+ */
+export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  routes.post('/chat/completions', authenticate(deps), async (c) => {
+    const signal = requestSignal(c);
+    const request = parseBody(chatRequestSchema, await readJson(c, deps.config.maxBodyBytes));
+    const chat = await planChat(request, deps, signal);
+    checkFileRefs(request, deps.files, payerOf(deps, c.get('apiKey')).organization);
+    requireBalance(deps, c.get('apiKey'));
+    const webSearch = webSearchStep(request, deps.config.apiDate, deps.config.seed);
+    const release = await admit(deps, c, chat);
+    try {
+      let view: RequestView | undefined;
+      const viewOnce = () => (view ??= viewRequest(request, chat.thinking, c.req.header()));
+      const pick = pickFixture(deps.fixtures, viewOnce, deps.state.served, deps.config.unmatched);
+      const fault = pickFault(deps, c, pick, viewOnce);
+      const reply = planReply({ chat, pick, fault, settings: deps.config });
+      const inputs = { counter: deps.counter, seed: deps.config.seed, created: createdSeconds(deps.clock, deps.config.fixedTime), ids: c.get('ids') };
+      const build = async () => {
+        const built = await buildCompletion(chat, pick, inputs, signal);
+        // A fixture scripts the $web_search call itself; otherwise the builtin flow shapes the reply.
+        const completion = pick.kind === 'fixture' && webSearch.kind === 'call' ? built : await applyWebSearch(built, webSearch, deps.counter, signal);
+        billChat(deps, c.get('apiKey'), completion, webSearch);
+        return completion;
+      };
+      const outgoing = await completeReply(reply, pick, deps.state, build);
+      return await sendReply(c, outgoing, { encoder: moonshotEncoder, clock: deps.clock, signal, onEnd: release, log: deps.log });
+    } catch (error) {
+      release();
+      throw error;
+    }
+  });
+  return routes;
+}
+
+/** Admits the request under the rate limits, or logs the hit and throws its 429; returns the slot's release. */
+async function admit(deps: AppDeps, c: Context<AppEnv>, chat: ChatPlan): Promise<() => void> {
+  const { request, model, promptTokens } = chat;
+  const charge = admissionCharge(promptTokens, request.max_completion_tokens ?? request.max_tokens, model.default_max_tokens);
+  const admission = await deps.limiter.admit(c.get('apiKey'), charge);
+  if (admission.ok) return admission.release;
+  const error = new MoonshotError(admission.error);
+  deps.log(`moonshot-mock: rate limit hit (limiter): ${error.message} [${c.get('ids').requestId}]`);
+  throw error;
+}
+
+/** The fault this request gets (header > fixture > config), logged when there is one. */
+function pickFault(deps: AppDeps, c: Context<AppEnv>, pick: Pick, view: () => RequestView): Fault | undefined {
+  const chosen = pickRequestFault({
+    state: deps.state,
+    header: c.req.header('x-mock-fault'),
+    fixture: pick.kind === 'fixture' ? pick.fixture : undefined,
+    configFaults: deps.config.faults,
+    view,
+  });
+  if (chosen) deps.log(`moonshot-mock: injected ${chosen.fault.kind} fault (source: ${chosen.source}) [${c.get('ids').requestId}]`);
+  return chosen?.fault;
+}

@@ -1,0 +1,48 @@
+import type { Completion, ReplyChoice } from '../../reply/completion.ts';
+import { buildUsage, type WireUsage } from './usage.ts';
+
+/** The wire tool call, with `index` as in 2026 captures. */
+export function wireToolCalls(choice: ReplyChoice) {
+  return choice.toolCalls.map((call, index) => ({
+    index,
+    id: call.id,
+    type: 'function' as const,
+    function: { name: call.name, arguments: call.arguments },
+  }));
+}
+
+/** Usage of the whole completion: completion tokens of every choice added up. */
+export function totalUsage(completion: Completion): WireUsage {
+  const completionTokens = completion.choices.reduce((sum, c) => sum + c.completionTokens, 0);
+  const reasoningTokens = completion.choices.reduce((sum, c) => sum + c.reasoningTokens, 0);
+  return buildUsage(
+    completion.promptTokens,
+    completionTokens,
+    completion.thinking ? reasoningTokens : undefined,
+    completion.cachedTokens,
+  );
+}
+
+/**
+ * The non-stream body (B2): `reasoning_content` only for thinking requests, `tool_calls` only when
+ * there are some (with `content: ""`), keys in the order of live captures.
+ */
+export function completionBody(completion: Completion) {
+  return {
+    id: completion.id,
+    object: 'chat.completion' as const,
+    created: completion.created,
+    model: completion.model,
+    choices: completion.choices.map((choice) => ({
+      index: choice.index,
+      message: {
+        role: 'assistant' as const,
+        content: choice.content,
+        ...(choice.reasoning !== undefined && { reasoning_content: choice.reasoning }),
+        ...(choice.toolCalls.length > 0 && { tool_calls: wireToolCalls(choice) }),
+      },
+      finish_reason: choice.finishReason,
+    })),
+    usage: totalUsage(completion),
+  };
+}

@@ -1,0 +1,74 @@
+import type { Completion, ReplyChoice } from '../../reply/completion.ts';
+import { totalUsage, wireToolCalls } from './completion-body.ts';
+import { splitPieces } from '../../reply/compose-text.ts';
+import { defaultStreamShape, type StreamShape } from '../../reply/stream-shape.ts';
+import { buildUsage } from './usage.ts';
+import type { SseEvent } from '../../transport/wire-encoder.ts';
+
+/** Splits tool-call arguments the way the live stream does: `{"`, `city`, `":`, ` "`, `Paris`, `"}`. */
+export function argumentSlices(args: string): string[] {
+  return args.match(/\s*[\p{L}\p{N}_]+|\s*[^\p{L}\p{N}_\s]+|\s+/gu) ?? [];
+}
+
+/** Text cut into deltas: groups of `tokensPerDelta` word pieces, or single characters. */
+function textDeltas(text: string, shape: StreamShape): Array<{ text: string; pieces: number }> {
+  if (shape.charSlices) return Array.from(text, (char) => ({ text: char, pieces: 1 }));
+  const pieces = splitPieces(text);
+  const out: Array<{ text: string; pieces: number }> = [];
+  for (let i = 0; i < pieces.length; i += shape.tokensPerDelta) {
+    const group = pieces.slice(i, i + shape.tokensPerDelta);
+    out.push({ text: group.join(''), pieces: group.length });
+  }
+  return out;
+}
+
+function choiceDeltas(choice: ReplyChoice, shape: StreamShape): Array<{ delta: object; pieces: number }> {
+  const deltas: Array<{ delta: object; pieces: number }> = [{ delta: { role: 'assistant', content: '' }, pieces: 0 }];
+  if (choice.reasoning !== undefined) {
+    if (shape.emptyReasoning) deltas.push({ delta: { reasoning_content: '' }, pieces: 0 });
+    const parts = textDeltas(choice.reasoning, shape);
+    // A thinking stream always carries reasoning_content, even if only one empty delta (live k2.5 capture).
+    if (parts.length === 0 && !shape.emptyReasoning) parts.push({ text: '', pieces: 0 });
+    for (const part of parts) deltas.push({ delta: { reasoning_content: part.text }, pieces: part.pieces });
+  }
+  for (const part of textDeltas(choice.content, shape)) deltas.push({ delta: { content: part.text }, pieces: part.pieces });
+  wireToolCalls(choice).forEach((call, index) => {
+    const { name, arguments: args } = call.function;
+    const slices = shape.toolCallWhole ? [] : argumentSlices(args);
+    const first = { index, id: call.id, type: 'function', function: { name, arguments: shape.toolCallWhole ? args : '' } };
+    deltas.push({ delta: { tool_calls: [first] }, pieces: shape.toolCallWhole ? argumentSlices(args).length + 1 : 1 });
+    for (const slice of slices) deltas.push({ delta: { tool_calls: [{ index, function: { arguments: slice } }] }, pieces: 1 });
+  });
+  return deltas;
+}
+
+/**
+ * The SSE events of a completion, in live order (A4/B3): per choice a role chunk, reasoning deltas,
+ * content deltas, tool-call deltas (`index`; `id`/`type`/`name` in the first), then a final `delta:{}`
+ * chunk with `finish_reason` and `usage` inside the choice; with `includeUsage`, one more chunk with
+ * `choices: []` and top-level usage. Intermediate chunks carry no `usage` key. `[DONE]` is the
+ * transport's job. `shape` changes only how output is cut and decorated, never the assembled text.
+ */
+export function completionChunks(completion: Completion, includeUsage: boolean, shape: StreamShape = defaultStreamShape): SseEvent[] {
+  const head = { id: completion.id, object: 'chat.completion.chunk', created: completion.created, model: completion.model };
+  const tail = { system_fingerprint: completion.systemFingerprint };
+  const events: SseEvent[] = [];
+  const push = (data: object, pieces: number) => {
+    if (shape.keepAlive) events.push({ comment: 'keep-alive' });
+    events.push({ data, pieces });
+  };
+  for (const choice of completion.choices) {
+    for (const { delta, pieces } of choiceDeltas(choice, shape)) {
+      push({ ...head, choices: [{ index: choice.index, delta, finish_reason: null }], ...tail }, pieces);
+    }
+    const usage = buildUsage(
+      completion.promptTokens,
+      choice.completionTokens,
+      completion.thinking ? choice.reasoningTokens : undefined,
+      completion.cachedTokens,
+    );
+    push({ ...head, choices: [{ index: choice.index, delta: {}, finish_reason: choice.finishReason, usage }], ...tail }, 0);
+  }
+  if (includeUsage) push({ ...head, choices: [], usage: totalUsage(completion) }, 0);
+  return events;
+}
