@@ -70,4 +70,19 @@ describe('Batch API through the openai SDK', { timeout: 60_000 }, () => {
       type: 'invalid_request_error', message: 'Invalid request: cannot cancel a batch with status completed',
     });
   });
+
+  it('runs each line through the fixtures and faults of the chat core', async () => {
+    const fixtures = [
+      { name: 'scripted', match: { user: 'Question number 0' }, reply: { content: 'Scripted answer.' } },
+      { name: 'overloaded', match: { user: 'Question number 1' }, fault: { kind: 'http', status: 429 }, reply: { content: 'never' } },
+    ];
+    const { clock, client } = setup({ fixtures, unmatched: 'generate' });
+    const created = await start(client, [line(0), line(1), line(2)]);
+    const batch = await runUntil(clock, client, created.id, 'completed');
+    expect(batch.request_counts).toEqual({ total: 3, completed: 2, failed: 1 });
+    const output = await rowsOf(client, batch.output_file_id!);
+    expect(output[0].response.body.choices[0].message.content).toBe('Scripted answer.');
+    const [failed] = await rowsOf(client, batch.error_file_id!);
+    expect(failed).toMatchObject({ custom_id: 'req-1', response: { status_code: 429, body: { error: { type: 'engine_overloaded_error' } } }, error: null });
+  });
 });
