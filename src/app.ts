@@ -14,6 +14,7 @@ import { loadFixtures } from './fixtures/load-fixtures.ts';
 import { createMemoryUsageStore } from './limits/memory-usage-store.ts';
 import { createRateLimiter } from './limits/rate-limiter.ts';
 import { createUserDirectory } from './limits/user-directory.ts';
+import { fixtureSources } from './record/record-dir.ts';
 import { createRunState } from './state/run-state.ts';
 import { getSharedTokenCounter, type TokenCounter } from './tokens/token-counter.ts';
 import { createErrorHandler } from './transport/error-handler.ts';
@@ -57,7 +58,7 @@ export function createApp(options: MockOptions = {}): Hono<AppEnv> {
   const state = createRunState(config.seed);
   const appClock = createAdjustableClock(clock ?? systemClock, state);
   const users = createUserDirectory(config);
-  const fixtures = fixtureSet ?? createFixtureSet(loadFixtures(config.fixtures));
+  const fixtures = fixtureSet ?? createFixtureSet(loadFixtures(fixtureSources(config.fixtures, config.record)));
   fixtures.subscribe((change) => (change.kind === 'reset' ? state.reset() : state.forgetFixtures(change.changed)));
   const deps: AppDeps = {
     config,

@@ -19,6 +19,12 @@ const usage = `Usage: moonshot-mock [--port N] [--host H] [--seed N] [--config F
   --tier TIER           turn on Moonshot's rate limiter at Tier0..Tier5
   --data-dir DIR        keep uploaded files and balances in DIR across restarts
   --balance USD         every user's starting balance (default 100)
+  --record DIR          forward unmatched requests upstream and write fixtures for them to DIR
+  --record-all DIR      forward every request upstream, re-recording matched ones in place
+  --proxy               forward unmatched requests upstream, write nothing
+  --upstream URL        where to forward (default https://api.moonshot.ai/v1)
+  --redact-header NAME  also keep this header's value out of fixtures and logs (repeatable)
+  --allow-remote        let record and proxy modes listen on a non-loopback --host
   --help                show this help`;
 
 /** The CLI flags, as zod paths of the config schema. */
@@ -44,6 +50,32 @@ function readConfigFile(path: string): Record<string, unknown> {
   return data as Record<string, unknown>;
 }
 
+/** The record options given by flags, over those of the config file. */
+function recordOptions(
+  values: { record?: string; 'record-all'?: string; proxy?: boolean; upstream?: string; 'redact-header'?: string[]; 'allow-remote'?: boolean },
+  file: Record<string, unknown>,
+): Record<string, unknown> {
+  const modes = [values.record !== undefined && '--record', values['record-all'] !== undefined && '--record-all', values.proxy && '--proxy'].filter(Boolean);
+  if (modes.length > 1) throw new ConfigError(`${modes.join(' and ')} exclude each other: pick one mode`);
+  const fromFile = (file.record ?? {}) as Record<string, unknown>;
+  const record: Record<string, unknown> = { ...fromFile };
+  if (values.record !== undefined) Object.assign(record, { mode: 'record', dir: values.record });
+  if (values['record-all'] !== undefined) Object.assign(record, { mode: 'record-all', dir: values['record-all'] });
+  if (values.proxy) record.mode = 'proxy';
+  if (values.upstream !== undefined) record.upstream = values.upstream;
+  const out: Record<string, unknown> = {};
+  if (Object.keys(record).length > 0) {
+    if (file.record === undefined && modes.length === 0) throw new ConfigError('--upstream needs a mode: --record DIR, --record-all DIR or --proxy');
+    out.record = record;
+  }
+  if (values['redact-header']) {
+    const redact = (file.redact ?? {}) as { headers?: string[] };
+    out.redact = { ...redact, headers: [...(redact.headers ?? []), ...values['redact-header']] };
+  }
+  if (values['allow-remote']) out.allowRemote = true;
+  return out;
+}
+
 /** Reads argv, env and the config file (flags > $PORT > file > defaults), starts the server, handles signals. */
 export async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -53,6 +85,8 @@ export async function main(argv: string[]): Promise<void> {
       'data-dir': { type: 'string' }, balance: { type: 'string' },
       config: { type: 'string' }, fixtures: { type: 'string', multiple: true }, watch: { type: 'boolean' },
       help: { type: 'boolean' },
+      record: { type: 'string' }, 'record-all': { type: 'string' }, proxy: { type: 'boolean' }, upstream: { type: 'string' },
+      'redact-header': { type: 'string', multiple: true }, 'allow-remote': { type: 'boolean' },
     },
     strict: true,
     allowPositionals: false,
@@ -68,14 +102,20 @@ export async function main(argv: string[]): Promise<void> {
     const base = dirname(resolve(values.config));
     merged.fixtures = file.fixtures.map((entry: unknown) => (typeof entry === 'string' ? resolve(base, entry) : entry));
   }
+  const fileRecord = file.record as { dir?: unknown } | undefined;
+  if (values.config !== undefined && typeof fileRecord?.dir === 'string') {
+    merged.record = { ...fileRecord, dir: resolve(dirname(resolve(values.config)), fileRecord.dir) };
+  }
   if (values.fixtures) merged.fixtures = [...((merged.fixtures as unknown[] | undefined) ?? []), ...values.fixtures];
   if (values.watch) merged.watch = true;
+  Object.assign(merged, recordOptions(values, merged));
   if (process.env.PORT) merged.port = process.env.PORT;
   for (const key of Object.keys(flags) as Array<keyof typeof flags>) if (values[key] !== undefined) merged[flags[key]] = values[key];
   const fromFlag = (path: string): string => {
     const flag = (Object.keys(flags) as Array<keyof typeof flags>).find((key) => flags[key] === path.split('.')[0]);
     if (flag && values[flag] !== undefined) return `--${flag}`;
     if (path.startsWith('fixtures') && values.fixtures) return '--fixtures';
+    if (path === 'record.upstream' && values.upstream !== undefined) return '--upstream';
     return path === 'port' && process.env.PORT ? 'PORT' : path;
   };
   const options = parseConfig(merged, fromFlag);

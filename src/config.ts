@@ -4,6 +4,7 @@ import { searchScriptSchema } from './search/search-script-schema.ts';
 import { modelEntrySchema } from './catalog/model-entry.ts';
 import { configFaultSchema } from './faults/config-fault-schema.ts';
 import { limitsConfigShape } from './limits/limits-config.ts';
+import { recordConfigShape } from './record/record-config.ts';
 
 /**
  * The one schema for every option, whether it comes from CLI flags, a config file (JSON or YAML) or
@@ -64,6 +65,8 @@ export const configSchema = z.strictObject({
   dataDir: z.string().min(1).optional(),
   /** Moonshot's rate limiter: `tier`, explicit `limits`, and `users` owning keys (off when none is set). */
   ...limitsConfigShape,
+  /** Record/replay against a real API: `record` (mode, dir, upstream), `redact`, `allowRemote`. */
+  ...recordConfigShape,
 });
 
 /** Options as a user writes them (all optional). */

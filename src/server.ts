@@ -4,6 +4,8 @@ import { createApp, splitOptions, type MockOptions } from './app.ts';
 import { createFixtureSet } from './fixtures/fixture-set.ts';
 import { loadFixtures } from './fixtures/load-fixtures.ts';
 import { watchFixtures } from './fixtures/watch-fixtures.ts';
+import { ConfigError } from './config.ts';
+import { fixtureSources, remoteRecordRefusal } from './record/record-dir.ts';
 
 /** A running emulator. */
 export interface RunningServer {
@@ -21,14 +23,17 @@ export interface RunningServer {
 /** Serves `createApp(options)` over HTTP; resolves once it accepts connections. */
 export async function startServer(options: MockOptions = {}): Promise<RunningServer> {
   const { config, fixtureSet: given, log } = splitOptions(options);
-  const fixtureSet = given ?? createFixtureSet(loadFixtures(config.fixtures));
+  const refusal = remoteRecordRefusal(config.host, config.record, config.allowRemote);
+  if (refusal !== undefined) throw new ConfigError(refusal);
+  const sources = fixtureSources(config.fixtures, config.record);
+  const fixtureSet = given ?? createFixtureSet(loadFixtures(sources));
   const app = createApp({ ...options, fixtureSet });
   const { port, host } = config;
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
     s.once('error', reject);
   });
-  const watcher = config.watch ? watchFixtures(config.fixtures, fixtureSet, log) : undefined;
+  const watcher = config.watch ? watchFixtures(sources, fixtureSet, log) : undefined;
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${shownHost}:${address.port}`;

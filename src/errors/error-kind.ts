@@ -44,6 +44,8 @@ export type ErrorKind =
   | { kind: 'engine_overloaded' }
   | { kind: 'service_unavailable'; status: 502 | 503 }
   | { kind: 'gateway_timeout' }
+  /** Record/proxy mode got no answer from its upstream (unreachable, TLS, timeout); nothing was recorded. */
+  | { kind: 'upstream_failed'; upstream: string; reason: string }
   /**
    * An injected fault answering with an HTTP error: its status, with `type` and `message` where the
    * fault gives them, else those of the table's entry for that status (see `kindForStatus`).
@@ -95,6 +97,12 @@ const table: Table = {
     const base = kind ? describeError(kind) : { type: 'server_error', message: `Request failed with status ${e.status}` };
     return { status: e.status, type: e.type ?? base.type, message: e.message ?? base.message };
   },
+  // Emulator-only too: record and proxy modes found no upstream to answer.
+  upstream_failed: (e) => ({
+    status: 502,
+    type: 'upstream_error',
+    message: `moonshot-mock: Failed to reach the upstream ${e.upstream}: ${e.reason}. Nothing was recorded. Check --upstream and the network.`,
+  }),
   fixture_unmatched: (e) => ({ status: 400, type: 'fixture_unmatched_error', message: e.explanation }),
   fixture_impossible: (e) => ({
     status: 400,

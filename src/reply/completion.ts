@@ -8,6 +8,14 @@ export interface ReplyToolCall {
 
 export type FinishReason = 'stop' | 'length' | 'tool_calls';
 
+/** The deltas of a recorded stream, kept so that a replay streams with the same chunk boundaries. */
+export interface RecordedDeltas {
+  reasoning?: string[];
+  content?: string[];
+  /** Per tool call, by position: its argument deltas, the first being the one sent with the call's id. */
+  arguments?: Array<string[] | undefined>;
+}
+
 /** One choice of a completion, independent of how it is sent (JSON or SSE). */
 export interface ReplyChoice {
   index: number;
@@ -19,6 +27,8 @@ export interface ReplyChoice {
   /** Reasoning + content + tool-call tokens. */
   completionTokens: number;
   reasoningTokens: number;
+  /** A recorded stream's deltas; used only where their joined text is still the choice's text. */
+  deltas?: RecordedDeltas;
 }
 
 /** A whole completion: the transport-neutral value both the JSON body and the chunk list are built from. */

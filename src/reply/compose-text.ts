@@ -30,6 +30,11 @@ export function splitPieces(text: string): string[] {
   return text.match(/\s*[^\s]+|\s+$/g) ?? [];
 }
 
+/** Splits tool-call arguments the way the live stream does: `{"`, `city`, `":`, ` "`, `Paris`, `"}`. */
+export function argumentSlices(args: string): string[] {
+  return args.match(/\s*[\p{L}\p{N}_]+|\s*[^\p{L}\p{N}_\s]+|\s+/gu) ?? [];
+}
+
 /** A short quote of the user's text to make a reply read as an answer to it (at most 12 words). */
 export function quoteOf(text: string): string {
   const words = text.replace(/\s+/g, ' ').trim().split(' ').slice(0, 12).join(' ');

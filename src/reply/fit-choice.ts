@@ -1,6 +1,6 @@
 import type { ChatMessage } from '../chat/chat-request.ts';
 import type { TokenCounter } from '../tokens/token-counter.ts';
-import type { FinishReason, ReplyChoice, ReplyToolCall } from './completion.ts';
+import type { FinishReason, RecordedDeltas, ReplyChoice, ReplyToolCall } from './completion.ts';
 import { fitToBudget } from './fit-to-budget.ts';
 
 /** What a choice would say with an unlimited budget: generated or scripted. */
@@ -11,6 +11,8 @@ export interface ChoiceDraft {
   toolCalls: ReplyToolCall[];
   /** A finish reason to report whatever happens (a fixture's explicit one). */
   finishReason?: FinishReason;
+  /** A recorded stream's deltas, passed on to the choice. */
+  deltas?: RecordedDeltas;
 }
 
 /** Number of tool calls already in the conversation: live ids count on from there (`get_weather_1`). */
@@ -32,6 +34,7 @@ export async function fitChoice(
 ): Promise<ReplyChoice> {
   const choice: ReplyChoice = {
     index, content: '', reasoning: undefined, toolCalls: [], finishReason: 'stop', completionTokens: 0, reasoningTokens: 0,
+    ...(draft.deltas && { deltas: draft.deltas }),
   };
   const finish = (cut: boolean): ReplyChoice => ({
     ...choice,

@@ -2,7 +2,7 @@ import { MoonshotError } from '../errors/moonshot-error.ts';
 import type { FixtureReply } from '../fixtures/fixture-schema.ts';
 import type { TokenCounter } from '../tokens/token-counter.ts';
 import type { ChatPlan } from '../chat/plan-chat.ts';
-import type { ReplyChoice } from './completion.ts';
+import type { RecordedDeltas, ReplyChoice } from './completion.ts';
 import { fitChoice, priorToolCalls, type ChoiceDraft } from './fit-choice.ts';
 import { generatedReasoning } from './generate-completion.ts';
 
@@ -34,19 +34,35 @@ function checkPossible(plan: ChatPlan, script: ChoiceScript, fixture: string): v
   }
 }
 
+const joined = (text: string | string[]): string => (typeof text === 'string' ? text : text.join(''));
+
+/** The recorded deltas of a script (its texts given as lists), or undefined when it has none. */
+function deltasOf(script: ChoiceScript): RecordedDeltas | undefined {
+  const deltas: RecordedDeltas = {};
+  if (Array.isArray(script.reasoning_content)) deltas.reasoning = script.reasoning_content;
+  if (Array.isArray(script.content)) deltas.content = script.content;
+  const args = (script.tool_calls ?? []).map((call) => (Array.isArray(call.arguments) ? call.arguments : undefined));
+  if (args.some((slices) => slices !== undefined)) deltas.arguments = args;
+  return Object.keys(deltas).length > 0 ? deltas : undefined;
+}
+
 /** A script as a draft: arguments serialised, ids numbered as live, reasoning generated if missing. */
 function draftOf(plan: ChatPlan, script: ChoiceScript, index: number, seed: number): ChoiceDraft {
   const prior = priorToolCalls(plan.request.messages);
+  const deltas = deltasOf(script);
   return {
     // A thinking model always reasons; a script without reasoning gets generated reasoning, so the
     // client can send it back on the next turn (the API refuses a tool-call turn without it).
-    reasoning: plan.thinking ? (script.reasoning_content ?? generatedReasoning(plan, index, seed)) : undefined,
-    content: script.content ?? '',
+    reasoning: plan.thinking
+      ? (script.reasoning_content === undefined ? generatedReasoning(plan, index, seed) : joined(script.reasoning_content))
+      : undefined,
+    content: joined(script.content ?? ''),
     toolCalls: (script.tool_calls ?? []).map((call, i) => ({
       id: call.id ?? `${call.name}_${prior + i}`,
       name: call.name,
-      arguments: typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments),
+      arguments: typeof call.arguments === 'string' || Array.isArray(call.arguments) ? joined(call.arguments) : JSON.stringify(call.arguments),
     })),
+    ...(deltas && { deltas }),
     ...(script.finish_reason !== undefined && { finishReason: script.finish_reason }),
   };
 }

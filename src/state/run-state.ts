@@ -39,11 +39,16 @@ export interface RunState {
   readonly ids: IdSource;
   /** Rate-limit usage by user (organisation). */
   readonly usage: Map<string, UserUsage>;
+  /**
+   * What record mode got back this run for each recorded fixture name, oldest first (shaped by
+   * record/record-outcome.ts): a request recorded again is written from all of them.
+   */
+  readonly recordings: Map<string, unknown[]>;
   /** How far `POST /_mock/clock` has moved the app clock, in milliseconds. */
   clockOffsetMs: number;
   /** +1 on each reset, so a slot admitted before a reset is not released twice. */
   readonly epoch: number;
-  /** Forgets everything above: uses and counters empty, random streams back at the seed, offset 0; resets attached parts. */
+  /** Forgets everything above: uses, counters and recordings empty, random streams back at the seed, offset 0; resets attached parts. */
   reset(): void;
   /** Hangs another resettable part of the app's state (balances, files, batches) on this owner: `reset()` resets it too. */
   attach(part: { reset(): void }): void;
@@ -60,6 +65,7 @@ export function createRunState(seed: number): RunState {
   const configFaultCalls: number[] = [];
   const usage = new Map<string, UserUsage>();
   const parts: Array<{ reset(): void }> = [];
+  const recordings = new Map<string, unknown[]>();
   return {
     fixtureUses,
     useOf(name) {
@@ -70,6 +76,7 @@ export function createRunState(seed: number): RunState {
     served: { get: (name) => fixtureUses.get(name)?.served },
     configFaultCalls,
     usage,
+    recordings,
     clockOffsetMs: 0,
     get faultRandom() {
       return faultRandom;
@@ -88,6 +95,7 @@ export function createRunState(seed: number): RunState {
       fixtureUses.clear();
       configFaultCalls.length = 0;
       usage.clear();
+      recordings.clear();
       faultRandom = createRandom(`faults|${seed}`);
       ids = createIdSource(seed);
       this.clockOffsetMs = 0;

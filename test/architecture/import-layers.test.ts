@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
  * the Moonshot dialect's body parsing for its own routes, and batches/, which the dialect serves and
  * whose lines are the dialect's chat bodies.
  */
-const FLOW = ['chat', 'files', 'limits', 'match', 'faults', 'fixtures', 'reply', 'search', 'billing', 'transport'];
+const FLOW = ['chat', 'files', 'limits', 'match', 'faults', 'fixtures', 'reply', 'search', 'billing', 'transport', 'record'];
 /** Folders (and root files) every stage may use. */
 const FOUNDATION = ['errors', 'state', 'catalog', 'tokens', 'storage', 'clock.ts', 'random.ts'];
 /** The edges: dialects and the emulator's own routes; they receive `deps` (types only) from the top. */

@@ -19,6 +19,7 @@ async function usedState() {
   const store = createMemoryUsageStore(state, clock);
   await store.tryAdmit('0', 100, true, () => undefined);
   offsetClock.advance(5000);
+  state.recordings.set('rec-1', [{ kind: 'reply', reply: {} }]);
   return { state, fresh, offsetClock, store };
 }
 
@@ -53,6 +54,12 @@ describe('RunState.reset', () => {
     state.reset();
     const usage = await store.read('0', true);
     expect([usage.inFlight, usage.requestsLastMinute, usage.tokensLastMinute, usage.tokensLastDay]).toEqual([0, 0, 0, 0]);
+  });
+
+  it('forgets what record mode got back', async () => {
+    const { state } = await usedState();
+    state.reset();
+    expect([...state.recordings]).toEqual([]);
   });
 
   it('takes the clock offset back to 0', async () => {

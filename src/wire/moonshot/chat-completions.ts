@@ -19,6 +19,7 @@ import { billChat, payerOf, requireBalance } from '../../billing/bill-calls.ts';
 import { checkFileRefs } from '../../files/check-file-refs.ts';
 import { applyWebSearch, webSearchStep } from '../../search/builtin-web-search.ts';
 import { authenticate } from './authenticate.ts';
+import { forwardUpstream } from './forward-upstream.ts';
 import { moonshotEncoder } from './moonshot-encoder.ts';
 import { parseBody } from './parse-body.ts';
 import { readJson } from './read-json.ts';
@@ -26,13 +27,16 @@ import { readJson } from './read-json.ts';
 /**
  * POST /v1/chat/completions, as the flow: parse → plan (validate, count, context check) → admit
  * (rate limits; the slot is held until the response or stream ends) → pick a fixture and a fault →
- * plan the reply → build and send it.
+ * plan the reply → build and send it. In record and proxy modes, a miss (every request in record-all)
+ * is answered by the upstream instead.
  */
 export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.post('/chat/completions', authenticate(deps), async (c) => {
     const signal = requestSignal(c);
-    const request = parseBody(chatRequestSchema, await readJson(c, deps.config.maxBodyBytes));
+    const body = await readJson(c, deps.config.maxBodyBytes);
+    const request = parseBody(chatRequestSchema, body);
+    const record = deps.config.record;
     const chat = await planChat(request, deps, signal);
     checkFileRefs(request, deps.files, payerOf(deps, c.get('apiKey')).organization);
     requireBalance(deps, c.get('apiKey'));
@@ -41,7 +45,11 @@ export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
     try {
       let view: RequestView | undefined;
       const viewOnce = () => (view ??= viewRequest(request, chat.thinking, c.req.header()));
-      const pick = pickFixture(deps.fixtures, viewOnce, deps.state.served, deps.config.unmatched);
+      // Recording, a miss goes upstream instead of to the generator or the unmatched error.
+      const pick = pickFixture(deps.fixtures, viewOnce, deps.state.served, record ? 'error' : deps.config.unmatched);
+      if (record && (record.mode === 'record-all' || pick.kind === 'unmatched')) {
+        return await forwardUpstream(c, deps, { body, request, view: viewOnce(), signal, onEnd: release });
+      }
       const fault = pickFault(deps, c, pick, viewOnce);
       const reply = planReply({ chat, pick, fault, settings: deps.config });
       const inputs = { counter: deps.counter, seed: deps.config.seed, created: createdSeconds(deps.clock, deps.config.fixedTime), ids: c.get('ids') };

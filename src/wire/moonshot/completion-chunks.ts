@@ -1,14 +1,9 @@
 import type { Completion, ReplyChoice } from '../../reply/completion.ts';
 import { totalUsage, wireToolCalls } from './completion-body.ts';
-import { splitPieces } from '../../reply/compose-text.ts';
+import { argumentSlices, splitPieces } from '../../reply/compose-text.ts';
 import { defaultStreamShape, type StreamShape } from '../../reply/stream-shape.ts';
 import { buildUsage } from './usage.ts';
 import type { SseEvent } from '../../transport/wire-encoder.ts';
-
-/** Splits tool-call arguments the way the live stream does: `{"`, `city`, `":`, ` "`, `Paris`, `"}`. */
-export function argumentSlices(args: string): string[] {
-  return args.match(/\s*[\p{L}\p{N}_]+|\s*[^\p{L}\p{N}_\s]+|\s+/gu) ?? [];
-}
 
 /** Text cut into deltas: groups of `tokensPerDelta` word pieces, or single characters. */
 function textDeltas(text: string, shape: StreamShape): Array<{ text: string; pieces: number }> {
@@ -22,18 +17,36 @@ function textDeltas(text: string, shape: StreamShape): Array<{ text: string; pie
   return out;
 }
 
+/** The recorded deltas when they still spell `text` (a budget cut or a capture may have changed it). */
+function recordedDeltas(recorded: string[] | undefined, text: string): Array<{ text: string; pieces: number }> | undefined {
+  if (recorded === undefined || recorded.join('') !== text) return undefined;
+  return recorded.map((delta) => ({ text: delta, pieces: splitPieces(delta).length }));
+}
+
 function choiceDeltas(choice: ReplyChoice, shape: StreamShape): Array<{ delta: object; pieces: number }> {
   const deltas: Array<{ delta: object; pieces: number }> = [{ delta: { role: 'assistant', content: '' }, pieces: 0 }];
-  if (choice.reasoning !== undefined) {
+  const recorded = choice.deltas;
+  const recordedReasoning = choice.reasoning === undefined ? undefined : recordedDeltas(recorded?.reasoning, choice.reasoning);
+  if (recordedReasoning) {
+    for (const part of recordedReasoning) deltas.push({ delta: { reasoning_content: part.text }, pieces: part.pieces });
+  } else if (choice.reasoning !== undefined) {
     if (shape.emptyReasoning) deltas.push({ delta: { reasoning_content: '' }, pieces: 0 });
     const parts = textDeltas(choice.reasoning, shape);
     // A thinking stream always carries reasoning_content, even if only one empty delta (live k2.5 capture).
     if (parts.length === 0 && !shape.emptyReasoning) parts.push({ text: '', pieces: 0 });
     for (const part of parts) deltas.push({ delta: { reasoning_content: part.text }, pieces: part.pieces });
   }
-  for (const part of textDeltas(choice.content, shape)) deltas.push({ delta: { content: part.text }, pieces: part.pieces });
+  const contentParts = recordedDeltas(recorded?.content, choice.content) ?? textDeltas(choice.content, shape);
+  for (const part of contentParts) deltas.push({ delta: { content: part.text }, pieces: part.pieces });
   wireToolCalls(choice).forEach((call, index) => {
     const { name, arguments: args } = call.function;
+    const recordedArgs = recorded?.arguments?.[index];
+    if (recordedArgs !== undefined && recordedArgs.join('') === args) {
+      const [head = '', ...rest] = recordedArgs;
+      deltas.push({ delta: { tool_calls: [{ index, id: call.id, type: 'function', function: { name, arguments: head } }] }, pieces: 1 });
+      for (const slice of rest) deltas.push({ delta: { tool_calls: [{ index, function: { arguments: slice } }] }, pieces: 1 });
+      return;
+    }
     const slices = shape.toolCallWhole ? [] : argumentSlices(args);
     const first = { index, id: call.id, type: 'function', function: { name, arguments: shape.toolCallWhole ? args : '' } };
     deltas.push({ delta: { tool_calls: [first] }, pieces: shape.toolCallWhole ? argumentSlices(args).length + 1 : 1 });
