@@ -85,4 +85,11 @@ describe('Batch API through the openai SDK', { timeout: 60_000 }, () => {
     const [failed] = await rowsOf(client, batch.error_file_id!);
     expect(failed).toMatchObject({ custom_id: 'req-1', response: { status_code: 429, body: { error: { type: 'engine_overloaded_error' } } }, error: null });
   });
+
+  it('forgets every batch on POST /_mock/reset', async () => {
+    const { client, app } = setup();
+    await start(client, [line(1)]);
+    await app.request('/_mock/reset', { method: 'POST' });
+    expect((await client.batches.list()).data).toEqual([]);
+  });
 });

@@ -12,8 +12,8 @@ export const line = (i: number, model = 'kimi-k2.6', content = `Question number 
 /** An in-process client on a manual clock, with kimi-k2.6 and kimi-k3 in the catalog. */
 export function setup(options: Parameters<typeof mockApp>[0] = {}) {
   const clock = createManualClock(Date.UTC(2026, 11, 1, 12));
-  const client = sdkClient(mockApp({ clock, models: [k26Model, k3Model], ...options }), { maxRetries: 0 });
-  return { clock, client };
+  const app = mockApp({ clock, models: [k26Model, k3Model], ...options });
+  return { clock, client: sdkClient(app, { maxRetries: 0 }), app };
 }
 
 /** Uploads the lines as a batch file and creates a batch on it. */
