@@ -17,6 +17,7 @@ import { createUserDirectory } from './limits/user-directory.ts';
 import { fixtureSources } from './record/record-dir.ts';
 import { createRunState } from './state/run-state.ts';
 import { getSharedTokenCounter, type TokenCounter } from './tokens/token-counter.ts';
+import { checkHost } from './transport/check-host.ts';
 import { createErrorHandler } from './transport/error-handler.ts';
 import { isNodeRequest } from './transport/read-body.ts';
 import { errorEnvelope } from './wire/moonshot/error-envelope.ts';
@@ -88,6 +89,7 @@ export function createApp(options: MockOptions = {}): Hono<AppEnv> {
     await next();
     log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms ${ids.requestId}`);
   });
+  app.use('*', checkHost(config));
   app.route('/v1', moonshotApp(deps));
   app.route('/_mock', mockAdminRoutes(deps));
   app.route('/_mock', balanceAdminRoutes(deps));

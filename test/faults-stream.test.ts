@@ -45,14 +45,14 @@ describe('stream faults through the openai SDK', () => {
     const outcome = await drain(stream).then((text) => text, (err: unknown) => err);
     expect(timeout.aborted).toBe(true);
     expect(outcome).not.toBe(reply.content);
-    await expect.poll(() => clock.pending()).toBe(0);
+    await expect.poll(() => clock.pending(), { timeout: 30_000 }).toBe(0);
   });
 
   it('end a stall at the configured cap', async () => {
     const clock = createManualClock(0);
     const app = appWith({ kind: 'stall', after_chunks: 1 }, { clock, stallCapMs: 5000 });
     const pending = chat(app, { model: 'moonshot-v1-8k', messages: hello, stream: true });
-    await expect.poll(() => clock.pending()).toBe(1);
+    await expect.poll(() => clock.pending(), { timeout: 30_000 }).toBe(1);
     clock.advance(5000);
     const res = await pending;
     expect(res.text.split('\n\n').filter(Boolean)).toHaveLength(1);
@@ -90,6 +90,6 @@ describe('faults over a real socket', () => {
     const fine = await client.chat.completions.create({ model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'fine' }] });
     expect(fine.choices[0]!.message.content).toBe(reply.content);
     await server.close();
-    await expect.poll(() => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBeLessThanOrEqual(before);
+    await expect.poll(() => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length, { timeout: 30_000 }).toBeLessThanOrEqual(before);
   });
 });

@@ -25,9 +25,9 @@ describe('--watch', () => {
     };
     expect(await reply()).toBe('first');
     writeFileSync(join(dir, 'a.yaml'), file('second'));
-    await vi.waitFor(async () => expect(await reply()).toBe('second'), { timeout: 5000, interval: 50 });
+    await vi.waitFor(async () => expect(await reply()).toBe('second'), { timeout: 30_000, interval: 50 });
     writeFileSync(join(dir, 'a.yaml'), 'version: 1\nfixtures:\n  - reply: { contnt: "x" }\n');
-    await vi.waitFor(() => expect(lines.join('\n')).toContain('keeping the last good set (1 fixture)'), { timeout: 5000, interval: 50 });
+    await vi.waitFor(() => expect(lines.join('\n')).toContain('keeping the last good set (1 fixture)'), { timeout: 30_000, interval: 50 });
     expect(await reply()).toBe('second');
     expect(lines.join('\n')).toContain('moonshot-mock: reloaded 1 fixture from');
     expect(stderr).not.toHaveBeenCalled();

@@ -50,7 +50,7 @@ describe("Moonshot's rate limiter", () => {
     const clock = createManualClock(0);
     const app = mockApp({ ...quiet, tier: 'Tier0', users, clock, fixtures: [{ match: { user: 'slow' }, reply: { content: 'one two three' }, stream: { ttftMs: 1000 } }, { reply: { content: 'ok' } }] });
     const slow = chat(app, { model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'slow' }], stream: true }, { Authorization: 'Bearer sk-a' });
-    await expect.poll(() => clock.pending()).toBe(1);
+    await expect.poll(() => clock.pending(), { timeout: 30_000 }).toBe(1);
     const refused = await ask(app, {}, 'sk-b');
     expect(refused.json.error.message).toBe('Your account org-7df2a1<cak-0b2e> request reached organization max concurrency: 1, please try again after 1 seconds');
     clock.advance(1000);

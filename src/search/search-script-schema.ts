@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DELAY_TOO_LONG, MAX_DELAY_MS } from '../clock.ts';
 import { SEARCH_ERROR_TYPES } from './search-error.ts';
 
 function isRegex(source: string): boolean {
@@ -44,7 +45,7 @@ export const searchScriptSchema = z.strictObject({
   title: z.string().optional(),
   error: z.enum(SEARCH_ERROR_TYPES).optional(),
   message: z.string().optional().describe('Replaces the error type\'s usual message.'),
-  delay_ms: z.number().int().nonnegative().optional(),
+  delay_ms: z.number().int().nonnegative().max(MAX_DELAY_MS, DELAY_TOO_LONG).optional(),
 });
 
 export type SearchScript = z.output<typeof searchScriptSchema>;

@@ -3,6 +3,7 @@ import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,12 +53,53 @@ function rssMb(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
-async function load(baseURL: string, body: string) {
+/** CPU time (user + system) a process has used, in ms (Linux /proc, 100 ticks a second). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+interface Server {
+  child: ChildProcess;
+  baseURL: string;
+}
+
+/**
+ * One load run of `seconds` with the same client settings for every server: req/s, p99 latency, and
+ * the server's CPU time per request (steadier than req/s on a machine shared with other work).
+ */
+async function load(server: Server, body: string, seconds: number) {
+  const cpuBefore = cpuMs(server.child.pid!);
   const result = await autocannon({
-    url: `${baseURL}/chat/completions`, method: 'POST', headers: AUTH, body, connections: 50, duration: 6,
+    url: `${server.baseURL}/chat/completions`, method: 'POST', headers: AUTH, body, connections: 50, duration: seconds,
   });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`load run had ${result.non2xx} non-2xx and ${result.errors} errors`);
-  return { rps: result.requests.average, p99: result.latency.p99 };
+  const cpuUs = ((cpuMs(server.child.pid!) - cpuBefore) * 1000) / result.requests.total;
+  return { rps: result.requests.average, p99: result.latency.p99, cpuUs };
+}
+
+/**
+ * Small completions against the emulator and the floor (a bare Hono handler), side by side: both
+ * servers up and warmed, then `rounds` alternating rounds (ABBA order, so neither always goes first
+ * on a machine whose load drifts), one client; medians of each server's rounds.
+ */
+async function compareSmall(mockServer: Server, bareServer: Server, rounds: number, seconds: number) {
+  await load(bareServer, small, 3);
+  await load(mockServer, small, 3);
+  const runs = { mock: [] as Array<Awaited<ReturnType<typeof load>>>, bare: [] as Array<Awaited<ReturnType<typeof load>>> };
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? (['bare', 'mock'] as const) : (['mock', 'bare'] as const);
+    for (const which of order) runs[which].push(await load(which === 'bare' ? bareServer : mockServer, small, seconds));
+    const line = (which: 'mock' | 'bare') => {
+      const run = runs[which].at(-1)!;
+      return `${which} ${run.rps.toFixed(0)} req/s, p99 ${run.p99} ms, ${run.cpuUs.toFixed(0)} µs CPU/request`;
+    };
+    console.error(`  round ${round + 1}: ${line('bare')}; ${line('mock')}`);
+  }
+  const summary = (list: Array<Awaited<ReturnType<typeof load>>>) => ({
+    rps: median(list.map((r) => r.rps)), p99: median(list.map((r) => r.p99)), cpuUs: median(list.map((r) => r.cpuUs)),
+  });
+  return { mock: summary(runs.mock), bare: summary(runs.bare) };
 }
 
 const agent = new http.Agent({ keepAlive: true });
@@ -134,7 +176,64 @@ function benchMatching(): { short: number; long: number } {
   return { short: time('topic number 996.'), long: time(`${'Please tell me about the weather and other things. '.repeat(200)}topic number 996.`) };
 }
 
+/** Alternating rounds of the side-by-side small-completion comparison. */
+const ROUNDS = 7;
 const small = JSON.stringify({ model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'Hi' }] });
+
+/**
+ * A 100 MB prompt of one letter to the model with the widest window, on a fresh server: the time to
+ * its 400 and the server's peak RSS over its RSS before the request.
+ */
+async function benchHugePrompt(): Promise<{ ms: number; status: number; message: string; growthMb: number; model: string }> {
+  const server = await spawnServer(process.execPath, ['src/bin.js', '--port', '0']);
+  try {
+    await post(server.baseURL, JSON.parse(small)); // warm the encoder
+    const listed = (await (await fetch(`${server.baseURL}/models`, { headers: AUTH })).json()) as { data: Array<{ id: string; context_length: number }> };
+    const widest = listed.data.reduce((a, b) => (b.context_length > a.context_length ? b : a));
+    const before = rssMb(server.child.pid!).rss;
+    const huge = await post(server.baseURL, { model: widest.id, messages: [{ role: 'user', content: 'a'.repeat(100_000_000) }] });
+    const growthMb = rssMb(server.child.pid!).peak - before;
+    return { ms: huge.ms, status: huge.status, message: huge.json.error?.message ?? '', growthMb, model: widest.id };
+  } finally {
+    stop(server.child);
+  }
+}
+
+/**
+ * `idle` connections that send nothing, opened to a fresh server at the default cap (1,024), then one
+ * small completion on a new connection: its time and status, and how many idle ones the server closed.
+ */
+async function benchIdleConnections(idle: number): Promise<{ ms: number; status: number; closed: number }> {
+  const server = await spawnServer(process.execPath, ['src/bin.js', '--port', '0']);
+  const url = new URL(server.baseURL);
+  const sockets: net.Socket[] = [];
+  try {
+    await post(server.baseURL, JSON.parse(small)); // warm the encoder
+    for (let i = 0; i < idle; i++) {
+      sockets.push(await new Promise<net.Socket>((resolve, reject) => {
+        const socket = net.connect(Number(url.port), url.hostname, () => resolve(socket));
+        socket.on('error', () => {});
+        socket.once('error', reject);
+      }));
+    }
+    const fresh = new http.Agent({ keepAlive: false });
+    const started = performance.now();
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(`${server.baseURL}/chat/completions`, { method: 'POST', agent: fresh, headers: AUTH }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode!));
+      });
+      req.on('error', reject);
+      req.end(small);
+    });
+    const ms = performance.now() - started;
+    await new Promise((r) => setTimeout(r, 200));
+    return { ms, status, closed: sockets.filter((socket) => socket.closed).length };
+  } finally {
+    for (const socket of sockets) socket.destroy();
+    stop(server.child);
+  }
+}
 
 async function main() {
   console.error('moonshot-mock benchmark (2 cores; each figure from one run)');
@@ -144,14 +243,25 @@ async function main() {
   stop(npmStart.child);
 
   const mock = await spawnServer(process.execPath, ['src/bin.js', '--port', '0']);
-  const bare = await spawnServer(process.execPath, ['--import', 'tsx', 'test/bench/bare-server.ts']);
-  await post(mock.baseURL, JSON.parse(small)); // warm the encoder
+  const bare = await spawnServer(process.execPath, ['test/bench/bare-server.mjs', 'raw']);
+  const bareJson = await spawnServer(process.execPath, ['test/bench/bare-server.mjs', 'json']);
+  await post(mock.baseURL, JSON.parse(small)); // load the encoder
 
-  // 2. Small non-stream completions under load.
-  const bareLoad = await load(bare.baseURL, small);
-  const mockLoad = await load(mock.baseURL, small);
-  report('small completion, req/s (50 conns)', mockLoad.rps.toFixed(0), `${bareLoad.rps.toFixed(0)} bare Hono`, `≥ 0.85× (${(mockLoad.rps / bareLoad.rps).toFixed(2)}×)`);
-  report('small completion, p99 latency', `${mockLoad.p99} ms`, `${bareLoad.p99} ms bare Hono`, '—');
+  // 2. Small non-stream completions under load, side by side with the floor.
+  const side = await compareSmall(mock, bare, ROUNDS, 4);
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+  report(`small completion, req/s (50 conns, median of ${ROUNDS} alternating rounds)`, side.mock.rps.toFixed(0), `${side.bare.rps.toFixed(0)} bare Hono`, `≥ 0.85× (${ratio(side.mock.rps, side.bare.rps)})`);
+  report(`small completion, p99 latency (median of ${ROUNDS})`, `${side.mock.p99} ms`, `${side.bare.p99} ms bare Hono`, `≤ 2× (${ratio(side.mock.p99, side.bare.p99)})`);
+  report(`small completion, server CPU per request (median of ${ROUNDS})`, `${side.mock.cpuUs.toFixed(0)} µs`, `${side.bare.cpuUs.toFixed(0)} µs bare Hono`, `bare ÷ mock ≥ 0.85 (${ratio(side.bare.cpuUs, side.mock.cpuUs)})`);
+  // For reference: the same bare handler reading the body with c.req.json(), the usual Hono way.
+  const viaJson = await compareSmall(mock, bareJson, 3, 4);
+  report('small completion, req/s against bare Hono with c.req.json() (median of 3)', viaJson.mock.rps.toFixed(0), `${viaJson.bare.rps.toFixed(0)} bare Hono + c.req.json()`, `— (${ratio(viaJson.mock.rps, viaJson.bare.rps)})`);
+  stop(bareJson.child);
+  if (process.argv.includes('--small-only')) {
+    stop(mock.child);
+    stop(bare.child);
+    return printRows();
+  }
 
   // 3. The context check of a ~200k-token prompt against a raw js-tiktoken encode of the same text.
   const text = bigPrompt();
@@ -179,12 +289,21 @@ async function main() {
   const mem = rssMb(mock.child.pid!);
   stop(mock.child);
 
-  // 6. Matching among 1,000 fixtures.
+  // 6. A 100 MB single-letter prompt: counting stops once it certainly cannot fit.
+  const huge = await benchHugePrompt();
+  report(`100 MB one-letter prompt to ${huge.model} answered (${huge.status} "${huge.message}")`, `${huge.ms.toFixed(0)} ms`, '—', '≤ 5000 ms');
+  report('its server RSS growth (peak over before)', `${huge.growthMb.toFixed(0)} MB`, '—', '≤ 500 MB');
+
+  // 7. 2,000 idle connections (past the default cap of 1,024), then a normal request.
+  const idle = await benchIdleConnections(2000);
+  report('small completion with 2,000 idle connections open (cap 1,024)', `${idle.ms.toFixed(1)} ms (status ${idle.status}; ${idle.closed} idle closed)`, '—', 'answered');
+
+  // 8. Matching among 1,000 fixtures.
   const matching = benchMatching();
   report('fixture matching among 1,000 (short user text)', `${matching.short.toFixed(0)} µs/request`, '—', '—');
   report('fixture matching among 1,000 (10 kB user text)', `${matching.long.toFixed(0)} µs/request`, '—', '—');
 
-  // 7. A 4,000-token scripted reply streamed at full speed, against bare streamSSE writing the same chunks.
+  // 9. A 4,000-token scripted reply streamed at full speed, against bare streamSSE writing the same chunks.
   const dir = mkdtempSync(join(tmpdir(), 'moonshot-mock-bench-'));
   const words = 'the model reads each request and checks the window before it answers'.split(' ');
   const longReply = Array.from({ length: 4000 }, (_, i) => words[i % words.length]).join(' ');
@@ -208,6 +327,10 @@ async function main() {
   stop(bare.child);
   agent.destroy();
 
+  printRows();
+}
+
+function printRows(): void {
   console.log('\n| measure | moonshot-mock | reference | goal |\n|---|---|---|---|');
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 }

@@ -89,7 +89,7 @@ describe('Batch API through the openai SDK', { timeout: 60_000 }, () => {
   it('forgets every batch on POST /_mock/reset', async () => {
     const { client, app } = setup();
     await start(client, [line(1)]);
-    await app.request('/_mock/reset', { method: 'POST' });
+    await app.request('/_mock/reset', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     expect((await client.batches.list()).data).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { MoonshotError } from '../../errors/moonshot-error.ts';
+import { requestHeader } from '../../transport/read-body.ts';
 
 /**
  * A2: open mode accepts any non-empty `Authorization: Bearer <key>`; with `apiKeys` or `users`
@@ -10,7 +11,7 @@ import { MoonshotError } from '../../errors/moonshot-error.ts';
 export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
   const allowed = deps.config.apiKeys && new Set(deps.config.apiKeys);
   return async (c, next) => {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(requestHeader(c, 'authorization') ?? '');
     if (!match) throw new MoonshotError({ kind: 'missing_api_key' });
     const key = match[1]!;
     const listed = allowed?.has(key) || (deps.users.closed && deps.users.findUserByKey(key) !== undefined);

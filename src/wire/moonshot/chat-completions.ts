@@ -13,7 +13,7 @@ import { viewRequest, type RequestView } from '../../match/request-view.ts';
 import { buildCompletion } from '../../reply/build-completion.ts';
 import { planReply } from '../../reply/plan-reply.ts';
 import { completeReply } from '../../reply/settle-reply.ts';
-import { requestSignal } from '../../transport/read-body.ts';
+import { requestHeader, requestSignal } from '../../transport/read-body.ts';
 import { sendReply } from '../../transport/send-reply.ts';
 import { billChat, payerOf, requireBalance } from '../../billing/bill-calls.ts';
 import { checkFileRefs } from '../../files/check-file-refs.ts';
@@ -85,7 +85,7 @@ async function admit(deps: AppDeps, c: Context<AppEnv>, chat: ChatPlan): Promise
 function pickFault(deps: AppDeps, c: Context<AppEnv>, pick: Pick, view: () => RequestView): Fault | undefined {
   const chosen = pickRequestFault({
     state: deps.state,
-    header: c.req.header('x-mock-fault'),
+    header: requestHeader(c, 'x-mock-fault'),
     fixture: pick.kind === 'fixture' ? pick.fixture : undefined,
     configFaults: deps.config.faults,
     view,
