@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { DELAY_TOO_LONG, MAX_DELAY_MS } from '../clock.ts';
 import { SEARCH_ERROR_TYPES } from './search-error.ts';
-
-function isRegex(source: string): boolean {
-  try {
-    new RegExp(source);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { isRegex } from '../match/is-regex.ts';
 
 const textMatch = z.union([
   z.string().min(1).describe('Matches when the text contains this string (case-insensitive).'),
