@@ -16,6 +16,8 @@ const FLOW = ['chat', 'files', 'limits', 'match', 'faults', 'fixtures', 'reply',
 const FOUNDATION = ['errors', 'state', 'catalog', 'tokens', 'storage', 'clock.ts', 'random.ts'];
 /** The edges: dialects and the emulator's own routes; they receive `deps` (types only) from the top. */
 const EDGES = ['wire/moonshot', 'admin', 'batches'];
+/** Folders of the top, composing everything like the root files: the command line's parts. */
+const TOP = ['cli'];
 
 /** The folder of a file under src/ (`wire/moonshot` for dialect files), or the root file's own name. */
 function unitOf(file: string): string {
@@ -67,6 +69,6 @@ describe('the import graph of src/', () => {
 
   it('sees every folder of src/ (a new folder must be placed in the flow)', () => {
     const units = new Set(Object.keys(graph).filter((file) => file.includes('/')).map(unitOf));
-    expect([...units].filter((unit) => ![...FLOW, ...FOUNDATION, ...EDGES].includes(unit))).toEqual([]);
+    expect([...units].filter((unit) => ![...FLOW, ...FOUNDATION, ...EDGES, ...TOP].includes(unit))).toEqual([]);
   });
 });

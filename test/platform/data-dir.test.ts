@@ -9,11 +9,11 @@ import { AUTH, mockApp, postJson } from '../support/mock-app.ts';
 import { listening } from '../support/run-cli.ts';
 import { sdkClient } from '../support/sdk-client.ts';
 
-const bin = fileURLToPath(new URL('../../src/bin.js', import.meta.url));
+const bin = fileURLToPath(new URL('../../src/bin.ts', import.meta.url));
 
 /** Starts the CLI in its own process group; resolves with the child and its base URL. */
 function startCli(dataDir: string): Promise<{ child: ChildProcess; baseURL: string }> {
-  const child = spawn(process.execPath, [bin, '--port', '0', '--data-dir', dataDir], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', bin, '--port', '0', '--data-dir', dataDir], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (data) => {
