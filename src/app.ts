@@ -4,6 +4,7 @@ import { mockAdminRoutes } from './admin/mock-admin.ts';
 import { createBatchStore } from './batches/batch-store.ts';
 import { createBalanceBook } from './billing/balance-book.ts';
 import { createCatalog } from './catalog/catalog.ts';
+import { tierTableOn } from './catalog/tier-table.ts';
 import { createAdjustableClock, systemClock, type Clock } from './clock.ts';
 import { parseConfig, type ConfigInput } from './config.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
@@ -16,6 +17,7 @@ import { createRateLimiter } from './limits/rate-limiter.ts';
 import { createUserDirectory } from './limits/user-directory.ts';
 import { fixtureSources } from './record/record-dir.ts';
 import { createRunState } from './state/run-state.ts';
+import { createPrefixCache } from './tokens/prefix-cache.ts';
 import { getSharedTokenCounter, type TokenCounter } from './tokens/token-counter.ts';
 import { checkHost } from './transport/check-host.ts';
 import { createErrorHandler } from './transport/error-handler.ts';
@@ -69,12 +71,12 @@ export function createApp(options: MockOptions = {}): MockApp {
   const { config, clock, tokenCounter, fixtureSet, log } = splitOptions(options);
   const state = createRunState(config.seed);
   const appClock = createAdjustableClock(clock ?? systemClock, state);
-  const users = createUserDirectory(config);
+  const users = createUserDirectory(config, tierTableOn(config.apiDate));
   const fixtures = fixtureSet ?? createFixtureSet(loadFixtures(fixtureSources(config.fixtures, config.record)));
   fixtures.subscribe((change) => (change.kind === 'reset' ? state.reset() : state.forgetFixtures(change.changed)));
   const deps: AppDeps = {
     config,
-    catalog: createCatalog({ models: config.models, replaceModels: config.replaceModels }),
+    catalog: createCatalog({ apiDate: config.apiDate, models: config.models, replaceModels: config.replaceModels }),
     counter: tokenCounter ?? getSharedTokenCounter(config.encoding),
     clock: appClock,
     state,
@@ -86,6 +88,7 @@ export function createApp(options: MockOptions = {}): MockApp {
       limits: config.fileLimits, seed: config.seed, prefixIds: (config.apiDate ?? '9999-12-31') >= FILE_ID_PREFIX_SINCE, disk: config.dataDir === undefined ? undefined : createFileDisk(config.dataDir),
     }),
     batches: createBatchStore(config.seed),
+    prefixCache: createPrefixCache(appClock, state.prefixPrompts, { enabled: config.prefixCache }),
     log,
   };
   for (const part of [deps.balances, deps.files, deps.batches]) state.attach(part);
@@ -110,7 +113,7 @@ export function createApp(options: MockOptions = {}): MockApp {
 }
 
 /**
- * The `logRequests` line: `POST /v1/chat/completions 200 model=kimi-k2.5 reply=greeting fault=none 3.1ms [id]`
+ * The `logRequests` line: `POST /v1/chat/completions 200 model=<id> reply=greeting fault=none 3.1ms [id]`
  * (model, reply and fault for chat completions only; a stream's line comes when its headers go out).
  */
 function requestLine(c: Context<AppEnv>, ms: number): string {

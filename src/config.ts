@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { balanceConfigSchema } from './billing/balance-config.ts';
 import { searchScriptSchema } from './search/search-script-schema.ts';
+import { DEFAULT_API_DATE, isoDateSchema } from './catalog/api-date.ts';
 import { DELAY_TOO_LONG, MAX_DELAY_MS } from './clock.ts';
 import { modelEntrySchema } from './catalog/model-entry.ts';
 import { configFaultSchema } from './faults/config-fault-schema.ts';
@@ -19,9 +20,16 @@ export const configSchema = z.strictObject({
   allowedHosts: z.array(z.string().min(1)).default([]),
   /** Seeds ids and generated text: the same seed and request order give the same bytes. */
   seed: z.coerce.number().int().default(0),
-  /** Models added to (or, with `replaceModels`, replacing) the default catalog. */
+  /**
+   * The day whose catalog, per-model rules and rate-limit tiers are served (`YYYY-MM-DD`): models not
+   * yet released or already retired then answer 404. Default: the fixed date the data ships for, never the clock.
+   */
+  apiDate: isoDateSchema.default(DEFAULT_API_DATE),
+  /** Models added to (or, with `replaceModels`, replacing) the shipped catalog, with their own rules. */
   models: z.array(modelEntrySchema).default([]),
   replaceModels: z.boolean().default(false),
+  /** Automatic prefix caching (`cached_tokens` for a prompt that extends one seen in the last 5 minutes). */
+  prefixCache: z.boolean().default(true),
   /** The js-tiktoken encoding used for every token count. */
   encoding: z.enum(['o200k_base', 'cl100k_base']).default('o200k_base'),
   /** When set, only these keys are accepted (401 `invalid_authentication_error` otherwise). */
@@ -46,8 +54,6 @@ export const configSchema = z.strictObject({
   tokensPerSecond: z.coerce.number().min(0.001).default(60),
   /** Longest a `stall` fault holds a connection open before ending it, so nothing leaks. */
   stallCapMs: z.coerce.number().int().positive().max(MAX_DELAY_MS, DELAY_TOO_LONG).default(5 * 60 * 1000),
-  /** The day whose API is served (`YYYY-MM-DD`): dated behaviour such as `file_` ids and `$web_search`; latest when unset. */
-  apiDate: z.iso.date().optional(),
   /** Every user's starting balance in USD: a number (all cash) or `{cash, voucher}`. */
   balance: balanceConfigSchema.default({ cash: 100, voucher: 0 }),
   /** The Files API's per-user limits (documented: 1,000 files, 100 MB each, 10 GB in all). */

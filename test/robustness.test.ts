@@ -3,7 +3,7 @@ import { createRandom, type Random } from '../src/random.ts';
 import { mockApp, postJson } from './support/mock-app.ts';
 
 const base = {
-  model: 'kimi-k2.5',
+  model: 'kimi-k2.6',
   messages: [
     { role: 'system', content: 'Be brief.' },
     { role: 'user', content: [{ type: 'text', text: 'What is in this picture?' }, { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=' } }] },

@@ -13,6 +13,8 @@ export const usage = `Usage: moonshot-mock [options]
   --unmatched MODE      generate | error (default: error with fixtures, generate without)
   --watch               reload fixture files when they change
   --tier TIER           turn on Moonshot's rate limiter at Tier0..Tier5
+  --api-date DATE       serve the catalog, model rules and tiers as on DATE (YYYY-MM-DD; default 2026-12-01)
+  --no-prefix-cache     turn automatic prefix caching (usage.cached_tokens) off
   --data-dir DIR        keep uploaded files and balances in DIR across restarts
   --balance USD         every user's starting balance (default 100)
   --record DIR          forward unmatched requests upstream and write fixtures for them to DIR
@@ -34,6 +36,7 @@ export const cliOptions = {
   record: { type: 'string' }, 'record-all': { type: 'string' }, proxy: { type: 'boolean' }, upstream: { type: 'string' },
   'redact-header': { type: 'string', multiple: true }, 'allow-remote': { type: 'boolean' },
   'allowed-hosts': { type: 'string', multiple: true },
+  'api-date': { type: 'string' }, 'no-prefix-cache': { type: 'boolean' },
   'data-dir': { type: 'string' }, balance: { type: 'string' },
   'log-requests': { type: 'boolean' }, 'pid-file': { type: 'string' }, 'ready-file': { type: 'string' },
   version: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' },

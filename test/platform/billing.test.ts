@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import prices from '../../src/catalog/prices.json' with { type: 'json' };
-import { platformModels } from '../support/k3-model.ts';
 import { AUTH, mockApp, postJson, type MockApp } from '../support/mock-app.ts';
 import { sdkClient } from '../support/sdk-client.ts';
 
@@ -27,20 +26,20 @@ const nano = (usd: number) => Math.round(usd * 1e9);
 
 describe('balance and billing', { timeout: 60_000 }, () => {
   it('shows the starting balance in the documented envelope', async () => {
-    expect(await balance(mockApp({ models: platformModels, balance: { cash: 3, voucher: 2 } }))).toEqual({
+    expect(await balance(mockApp({ balance: { cash: 3, voucher: 2 } }))).toEqual({
       code: 0, data: { available_balance: 5, voucher_balance: 2, cash_balance: 3 }, scode: '0x0', status: true,
     });
   });
 
   it('takes exactly the table price of a completion from the balance', async () => {
-    const app = mockApp({ models: platformModels, balance: 10 });
+    const app = mockApp({ balance: 10 });
     const usage = (await sdkClient(app).chat.completions.create({ model: 'kimi-k2.6', messages: [{ role: 'user', content: 'Hello there' }] })).usage!;
     const after = await balance(app);
     expect(nano(10) - nano(after.data.available_balance)).toBe(expectedNano('kimi-k2.6', usage));
   });
 
   it('bills kimi-k3 reasoning tokens at the output price', async () => {
-    const app = mockApp({ models: platformModels, balance: 10 });
+    const app = mockApp({ balance: 10 });
     const usage = (await sdkClient(app).chat.completions.create({ model: 'kimi-k3', messages: [{ role: 'user', content: 'Hi' }] })).usage!;
     expect(usage.completion_tokens_details!.reasoning_tokens).toBeGreaterThan(0);
     expect(nano(10) - nano((await balance(app)).data.available_balance)).toBe(expectedNano('kimi-k3', usage));
@@ -48,14 +47,14 @@ describe('balance and billing', { timeout: 60_000 }, () => {
 
   it('bills cached prompt tokens at the cache-hit price', async () => {
     const fixtures = [{ name: 'cached', match: { user: 'Hi' }, reply: { content: 'Hello', usage: { prompt_tokens: 1000, cached_tokens: 768 } } }];
-    const app = mockApp({ models: platformModels, balance: 10, fixtures });
+    const app = mockApp({ balance: 10, fixtures });
     const usage = (await sdkClient(app).chat.completions.create({ model: 'kimi-k3', messages: [{ role: 'user', content: 'Hi' }] })).usage! as OpenAI.CompletionUsage & { cached_tokens: number };
     expect(usage.cached_tokens).toBe(768);
     expect(nano(10) - nano((await balance(app)).data.available_balance)).toBe(expectedNano('kimi-k3', usage));
   });
 
   it('draws cash and voucher half and half', async () => {
-    const app = mockApp({ models: platformModels, balance: { cash: 1, voucher: 1 } });
+    const app = mockApp({ balance: { cash: 1, voucher: 1 } });
     const usage = (await sdkClient(app).chat.completions.create({ model: 'kimi-k2.6', messages: [{ role: 'user', content: 'Hello' }] })).usage!;
     const cost = expectedNano('kimi-k2.6', usage);
     const { data } = await balance(app);
@@ -64,7 +63,7 @@ describe('balance and billing', { timeout: 60_000 }, () => {
   });
 
   it('refuses chat at zero balance with the live 429', async () => {
-    const app = mockApp({ models: platformModels, balance: 0 });
+    const app = mockApp({ balance: 0 });
     const error = await sdkClient(app, { maxRetries: 0 }).chat.completions.create({ model: 'kimi-k2.6', messages: [{ role: 'user', content: 'Hi' }] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.RateLimitError);
     const keyId = `ak-${createHash('sha256').update('sk-test').digest('hex').slice(0, 20)}`;
@@ -75,7 +74,7 @@ describe('balance and billing', { timeout: 60_000 }, () => {
   });
 
   it('serves again once POST /_mock/balance tops the account up', async () => {
-    const app = mockApp({ models: platformModels, balance: 0 });
+    const app = mockApp({ balance: 0 });
     const topUp = await postJson(app, '/_mock/balance', { cash: 5 });
     expect(topUp.json).toEqual({ organization: 'org-moonshot-mock', available_balance: 5, cash_balance: 5, voucher_balance: 0 });
     const completion = await sdkClient(app, { maxRetries: 0 }).chat.completions.create({ model: 'kimi-k2.6', messages: [{ role: 'user', content: 'Hi' }] });
@@ -84,7 +83,7 @@ describe('balance and billing', { timeout: 60_000 }, () => {
 
   it('keeps one balance per configured user', async () => {
     const users = [{ organization: 'org-a', keys: [{ key: 'sk-a' }] }, { organization: 'org-b', keys: [{ key: 'sk-b' }] }];
-    const app = mockApp({ models: platformModels, users, balance: 1 });
+    const app = mockApp({ users, balance: 1 });
     await postJson(app, '/_mock/balance', { organization: 'org-b', cash: 0 });
     const ok = await postJson(app, '/v1/chat/completions', { model: 'kimi-k2.6', messages: [{ role: 'user', content: 'Hi' }] }, { Authorization: 'Bearer sk-a' });
     const refused = await postJson(app, '/v1/chat/completions', { model: 'kimi-k2.6', messages: [{ role: 'user', content: 'Hi' }] }, { Authorization: 'Bearer sk-b' });
@@ -92,14 +91,14 @@ describe('balance and billing', { timeout: 60_000 }, () => {
   });
 
   it('names the configured users when POST /_mock/balance gets an unknown one', async () => {
-    const res = await postJson(mockApp({ models: platformModels }), '/_mock/balance', { organization: 'org-x', cash: 1 });
+    const res = await postJson(mockApp(), '/_mock/balance', { organization: 'org-x', cash: 1 });
     expect(res.json.error.message).toBe('moonshot-mock: no user with organization org-x; the configured users are org-moonshot-mock');
   });
 });
 
 describe('POST /_mock/reset', { timeout: 60_000 }, () => {
   it('restores the starting balance and deletes every file', async () => {
-    const app = mockApp({ models: platformModels, balance: 2 });
+    const app = mockApp({ balance: 2 });
     await postJson(app, '/_mock/balance', { cash: 0 });
     const form = new FormData();
     form.append('purpose', 'file-extract');

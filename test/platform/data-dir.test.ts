@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { platformModels } from '../support/k3-model.ts';
 import { AUTH, mockApp, postJson } from '../support/mock-app.ts';
 import { listening } from '../support/run-cli.ts';
 import { sdkClient } from '../support/sdk-client.ts';
@@ -42,7 +41,7 @@ const bytesOf = (seed: number, size: number) => Buffer.alloc(size, `file ${seed}
 describe('--data-dir', { timeout: 60_000 }, () => {
   it('keeps files and balances across a restart', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'mm-data-'));
-    const first = mockApp({ models: platformModels, dataDir, balance: 10 });
+    const first = mockApp({ dataDir, balance: 10 });
     const form = new FormData();
     form.append('purpose', 'file-extract');
     form.append('file', new File(['kept across restarts'], 'kept.txt'));
@@ -51,7 +50,7 @@ describe('--data-dir', { timeout: 60_000 }, () => {
     await sdkClient(first).chat.completions.create({ model: 'kimi-k2.6', messages: [{ role: 'user', content: 'Hi' }] });
     const before = await (await first.request('/v1/users/me/balance', { headers: AUTH })).text();
 
-    const second = mockApp({ models: platformModels, dataDir, balance: 10 });
+    const second = mockApp({ dataDir, balance: 10 });
     const content = (await (await second.request(`/v1/files/${uploaded.id}/content`, { headers: AUTH })).json()) as any;
     expect(content.content).toBe('kept across restarts');
     expect(await (await second.request('/v1/users/me/balance', { headers: AUTH })).text()).toBe(before);

@@ -1,6 +1,5 @@
 import OpenAI, { toFile } from 'openai';
 import { describe, expect, it } from 'vitest';
-import { k3Model } from '../support/k3-model.ts';
 import { tinyPng } from '../support/make-pdf.ts';
 import { mockApp } from '../support/mock-app.ts';
 import { sdkClient } from '../support/sdk-client.ts';
@@ -11,7 +10,7 @@ const imageMessage = (url: string) => [{
 }];
 
 async function setup() {
-  const client = sdkClient(mockApp({ models: [k3Model] }), { maxRetries: 0 });
+  const client = sdkClient(mockApp(), { maxRetries: 0 });
   const image = await client.files.create({ file: await toFile(tinyPng, 'dot.png'), purpose: 'image' as never });
   const text = await client.files.create({ file: await toFile(Buffer.from('notes'), 'notes.txt'), purpose: 'file-extract' as never });
   return { client, image, text };
@@ -54,10 +53,13 @@ describe('ms:// file references', { timeout: 60_000 }, () => {
     expect(error.message).toBe('Invalid request: file file_doesnotexist referenced by the image_url of the message at position 0 is not found');
   });
 
-  it('refuses an image for a model that takes no images', async () => {
-    const { client, image } = await setup();
-    const error = await badRequest(client.chat.completions.create({ model: 'moonshot-v1-8k', messages: imageMessage(`ms://${image.id}`) }));
-    expect(error.message).toBe("Invalid request: the message at position 0 with role 'user' contains an invalid part type: image_url");
+  it('refuses a video for a model that takes no videos', async () => {
+    const { client } = await setup();
+    const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom'), Buffer.alloc(16)]);
+    const video = await client.files.create({ file: await toFile(mp4, 'clip.mp4'), purpose: 'video' as never });
+    const messages = [{ role: 'user', content: [{ type: 'video_url', video_url: { url: `ms://${video.id}` } }, { type: 'text', text: 'Describe it' }] }];
+    const error = await badRequest(client.chat.completions.create({ model: 'kimi-k2.7-code', messages: messages as never }));
+    expect(error.message).toBe("Invalid request: the message at position 0 with role 'user' contains an invalid part type: video_url");
   });
 
   it('answers a video uploaded with purpose video and sent as ms://', async () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/index.ts';
-import { platformModels } from '../support/k3-model.ts';
 import { AUTH, mockApp, postJson, type MockApp } from '../support/mock-app.ts';
 
 const search = (app: MockApp, body: unknown, tool = 'search') => postJson(app, `/v1/tools/${tool}`, body);
@@ -118,7 +117,7 @@ describe('search tools: documented errors', { timeout: 60_000 }, () => {
 
 describe('search tools: scope', { timeout: 60_000 }, () => {
   it('leaves the gateway headers off other endpoints', async () => {
-    const res = await postJson(mockApp({ models: platformModels }), '/v1/chat/completions', { model: 'kimi-k2.6', messages: [{ role: 'user', content: 'Hi' }] });
+    const res = await postJson(mockApp(), '/v1/chat/completions', { model: 'kimi-k2.6', messages: [{ role: 'user', content: 'Hi' }] });
     expect(res.headers.get('x-msh-track-id')).toBeNull();
   });
 });

@@ -1,6 +1,5 @@
 import { toFile } from 'openai';
 import { describe, expect, it } from 'vitest';
-import { k26Model } from '../support/k3-model.ts';
 import { mockApp, postJson } from '../support/mock-app.ts';
 import { sdkClient } from '../support/sdk-client.ts';
 
@@ -10,7 +9,7 @@ const base = { model: 'kimi-k2.6', thinking: { type: 'disabled' }, tools };
 
 describe('builtin $web_search (legacy)', { timeout: 60_000 }, () => {
   it('answers a declaring request with a $web_search call that carries usage.total_tokens', async () => {
-    const app = mockApp({ apiDate: '2026-10-01', models: [k26Model] });
+    const app = mockApp({ apiDate: '2026-10-01' });
     const { json } = await postJson(app, '/v1/chat/completions', { ...base, messages: [ask] });
     const choice = json.choices[0];
     expect(choice.finish_reason).toBe('tool_calls');
@@ -19,7 +18,7 @@ describe('builtin $web_search (legacy)', { timeout: 60_000 }, () => {
   });
 
   it('bills the echoed search tokens as prompt tokens once the arguments come back', async () => {
-    const app = mockApp({ apiDate: '2026-10-01', models: [k26Model] });
+    const app = mockApp({ apiDate: '2026-10-01' });
     const first = (await postJson(app, '/v1/chat/completions', { ...base, messages: [ask] })).json.choices[0].message;
     const call = first.tool_calls[0];
     const messages = [ask, first, { role: 'tool', tool_call_id: call.id, name: '$web_search', content: call.function.arguments }];
@@ -30,18 +29,20 @@ describe('builtin $web_search (legacy)', { timeout: 60_000 }, () => {
   });
 
   it('charges $0.005 per search on top of the tokens', async () => {
-    const app = mockApp({ apiDate: '2026-10-01', models: [k26Model], balance: 1 });
+    const app = mockApp({ apiDate: '2026-10-01', balance: 1 });
     const first = (await postJson(app, '/v1/chat/completions', { ...base, messages: [ask] })).json;
     const call = first.choices[0].message.tool_calls[0];
     const messages = [ask, first.choices[0].message, { role: 'tool', tool_call_id: call.id, name: '$web_search', content: call.function.arguments }];
     const answer = (await postJson(app, '/v1/chat/completions', { ...base, messages })).json;
-    const perToken = (usage: { prompt_tokens: number; completion_tokens: number }) => usage.prompt_tokens * 950 + usage.completion_tokens * 4000;
+    // kimi-k2.6: $0.95 cache miss, $0.16 cache hit, $4.00 output per 1M tokens = 950, 160, 4000 nano-dollars per token.
+    const perToken = (usage: { prompt_tokens: number; completion_tokens: number; cached_tokens?: number }) =>
+      (usage.prompt_tokens - (usage.cached_tokens ?? 0)) * 950 + (usage.cached_tokens ?? 0) * 160 + usage.completion_tokens * 4000;
     const balance = (await (await app.request('/v1/users/me/balance', { headers: { Authorization: 'Bearer sk-test' } })).json()) as any;
     expect(1e9 - Math.round(balance.data.available_balance * 1e9)).toBe(perToken(first.usage) + perToken(answer.usage) + 5_000_000);
   });
 
   it('refuses the builtin after its retirement day', async () => {
-    const app = mockApp({ apiDate: '2026-10-20', models: [k26Model] });
+    const app = mockApp({ apiDate: '2026-10-20' });
     const { status, json } = await postJson(app, '/v1/chat/completions', { ...base, messages: [ask] });
     expect([status, json.error.message]).toEqual([400, 'Invalid request: the builtin function $web_search has been retired since 2026-10-20; use POST /v1/tools/search instead']);
   });

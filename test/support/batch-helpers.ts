@@ -1,7 +1,6 @@
 import OpenAI, { toFile } from 'openai';
 import { createManualClock, type ManualClock } from '../../src/index.ts';
 import { driveUntil } from './drive-clock.ts';
-import { k26Model, k3Model } from './k3-model.ts';
 import { mockApp } from './mock-app.ts';
 import { sdkClient } from './sdk-client.ts';
 
@@ -9,10 +8,10 @@ import { sdkClient } from './sdk-client.ts';
 export const line = (i: number, model = 'kimi-k2.6', content = `Question number ${i}`) =>
   JSON.stringify({ custom_id: `req-${i}`, method: 'POST', url: '/v1/chat/completions', body: { model, messages: [{ role: 'user', content }] } });
 
-/** An in-process client on a manual clock, with kimi-k2.6 and kimi-k3 in the catalog. */
+/** An in-process app and client on a manual clock. */
 export function setup(options: Parameters<typeof mockApp>[0] = {}) {
   const clock = createManualClock(Date.UTC(2026, 11, 1, 12));
-  const app = mockApp({ clock, models: [k26Model, k3Model], ...options });
+  const app = mockApp({ clock, ...options });
   return { clock, client: sdkClient(app, { maxRetries: 0 }), app };
 }
 
