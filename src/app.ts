@@ -1,10 +1,15 @@
 import { Hono, type Context } from 'hono';
+import { balanceAdminRoutes } from './admin/balance-admin.ts';
 import { mockAdminRoutes } from './admin/mock-admin.ts';
+import { createBatchStore } from './batches/batch-store.ts';
+import { createBalanceBook } from './billing/balance-book.ts';
 import { createCatalog } from './catalog/catalog.ts';
 import { tierTableOn } from './catalog/tier-table.ts';
 import { createAdjustableClock, systemClock, type Clock } from './clock.ts';
 import { parseConfig, type ConfigInput } from './config.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
+import { createFileDisk } from './files/file-disk.ts';
+import { createFileStore, FILE_ID_PREFIX_SINCE } from './files/file-store.ts';
 import { createFixtureSet, type FixtureSet } from './fixtures/fixture-set.ts';
 import { loadFixtures } from './fixtures/load-fixtures.ts';
 import { createMemoryUsageStore } from './limits/memory-usage-store.ts';
@@ -80,9 +85,15 @@ export function createApp(options: MockOptions = {}): MockApp {
     fixtures,
     users,
     limiter: createRateLimiter(config, appClock, users, createMemoryUsageStore(state, appClock)),
+    balances: createBalanceBook(config.balance, config.dataDir),
+    files: createFileStore({
+      limits: config.fileLimits, seed: config.seed, prefixIds: (config.apiDate ?? '9999-12-31') >= FILE_ID_PREFIX_SINCE, disk: config.dataDir === undefined ? undefined : createFileDisk(config.dataDir),
+    }),
+    batches: createBatchStore(config.seed),
     prefixCache: createPrefixCache(appClock, state.prefixPrompts, { enabled: config.prefixCache }),
     log,
   };
+  for (const part of [deps.balances, deps.files, deps.batches]) state.attach(part);
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
     const ids = state.ids.next();
@@ -99,6 +110,7 @@ export function createApp(options: MockOptions = {}): MockApp {
   app.route('/v1', responsesApp(deps));
   app.route('/anthropic', anthropicApp(deps));
   app.route('/_mock', mockAdminRoutes(deps));
+  app.route('/_mock', balanceAdminRoutes(deps));
   app.notFound(notFound);
   app.onError(createErrorHandler(errorEnvelope, log));
   return Object.assign(app, { close: () => (tokenCounter === undefined ? deps.counter.close() : Promise.resolve()) });

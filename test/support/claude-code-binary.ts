@@ -35,13 +35,17 @@ async function runnable(): Promise<{ bin: string; version: string } | undefined>
 }
 
 /**
- * Claude Code, ready to run: `CLAUDE_CODE_BIN`, or an earlier install in `claudeCodeCache`, or a
- * fresh `npm install @anthropic-ai/claude-code` there (about 240 MB; never a project dependency).
- * Resolves with why not when it cannot be had (no registry, no binary for this platform).
+ * Claude Code, ready to run: `CLAUDE_CODE_BIN`, or an earlier install in `claudeCodeCache`, or — only
+ * when `MOONSHOT_MOCK_INSTALL_CLAUDE_CODE=1`, since tests use no network beyond loopback by default —
+ * a fresh `npm install @anthropic-ai/claude-code` there (about 240 MB; never a project dependency).
+ * Resolves with why not when it cannot be had (not installed, no registry, no binary for this platform).
  */
 export async function findClaudeCode(): Promise<{ bin: string; version: string } | { skip: string }> {
   const found = await runnable();
   if (found) return found;
+  if (process.env.MOONSHOT_MOCK_INSTALL_CLAUDE_CODE !== '1') {
+    return { skip: `Claude Code is not installed: set CLAUDE_CODE_BIN, or MOONSHOT_MOCK_INSTALL_CLAUDE_CODE=1 to install it into ${claudeCodeCache}` };
+  }
   try {
     await exec('npm', ['install', '--prefix', claudeCodeCache, '--no-audit', '--no-fund', '--no-save', '@anthropic-ai/claude-code'], { timeout: 240_000 });
   } catch (error) {

@@ -17,6 +17,9 @@ import { requestHeader, requestSignal } from '../../transport/read-body.ts';
 import { sendReply } from '../../transport/send-reply.ts';
 import { cachePartition } from '../../tokens/prefix-cache.ts';
 import type { WireEncoder } from '../../transport/wire-encoder.ts';
+import { billChat, payerOf, requireBalance } from '../../billing/bill-calls.ts';
+import { checkFileRefs } from '../../files/check-file-refs.ts';
+import { applyWebSearch, webSearchStep } from '../../search/builtin-web-search.ts';
 
 /** How a dialect hands a request to the core. */
 export interface ChatCall {
@@ -36,7 +39,8 @@ export interface ChatCall {
 }
 
 /**
- * The one request flow, for every dialect: plan (validate, count, context check) → admit (rate
+ * The one request flow, for every dialect: plan (validate, count, context check; file references and
+ * the balance) → admit (rate
  * limits; the slot is held until the response or stream ends) → prefix cache → pick a fixture and a fault → plan
  * the reply → build and send it with the dialect's encoder. Errors are thrown for the dialect's
  * `onError`. In record and proxy modes, a dialect with `forward` has a miss answered by the upstream.
@@ -48,6 +52,9 @@ export async function serveChat(c: Context<AppEnv>, deps: AppDeps, call: ChatCal
   c.set('served', served);
   requireModel(deps.catalog, request.model, api);
   const chat = await planChat(request, deps, signal);
+  checkFileRefs(request, deps.files, payerOf(deps, c.get('apiKey')).organization);
+  requireBalance(deps, c.get('apiKey'));
+  const webSearch = webSearchStep(request, deps.config.apiDate, deps.config.seed);
   const release = await admit(deps, c, chat);
   try {
     chat.cachedTokens = cachedTokens(deps, c, chat, call.writeCache ?? true);
@@ -65,7 +72,14 @@ export async function serveChat(c: Context<AppEnv>, deps: AppDeps, call: ChatCal
     served.fault = fault?.kind;
     const reply = planReply({ chat, pick, fault, settings: deps.config });
     const inputs = { counter: deps.counter, seed: deps.config.seed, created: createdSeconds(deps.clock, deps.config.fixedTime), ids: c.get('ids') };
-    const outgoing = await completeReply(reply, pick, deps.state, () => buildCompletion(chat, pick, inputs, signal));
+    const build = async () => {
+      const built = await buildCompletion(chat, pick, inputs, signal);
+      // A fixture scripts the $web_search call itself; otherwise the builtin flow shapes the reply.
+      const completion = pick.kind === 'fixture' && webSearch.kind === 'call' ? built : await applyWebSearch(built, webSearch, deps.counter, signal);
+      billChat(deps, c.get('apiKey'), completion, webSearch);
+      return completion;
+    };
+    const outgoing = await completeReply(reply, pick, deps.state, build);
     return await sendReply(c, outgoing, { encoder, clock: deps.clock, signal, onEnd: release, log: deps.log });
   } catch (error) {
     release();
