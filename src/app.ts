@@ -1,11 +1,16 @@
 import { Hono, type Context, type Next } from 'hono';
+import { balanceAdminRoutes } from './admin/balance-admin.ts';
 import { isAdminPath, journalRequests } from './admin/journal-requests.ts';
 import { mockAdminRoutes } from './admin/mock-admin.ts';
+import { createBatchStore } from './batches/batch-store.ts';
+import { createBalanceBook } from './billing/balance-book.ts';
 import { createCatalog } from './catalog/catalog.ts';
 import { tierTableOn } from './catalog/tier-table.ts';
 import { createAdjustableClock, systemClock, type Clock } from './clock.ts';
 import { parseConfig, type ConfigInput } from './config.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
+import { createFileDisk } from './files/file-disk.ts';
+import { createFileStore, FILE_ID_PREFIX_SINCE } from './files/file-store.ts';
 import { createFixtureSet, type FixtureSet } from './fixtures/fixture-set.ts';
 import { loadFixtures } from './fixtures/load-fixtures.ts';
 import { createUserDirectory } from './limits/user-directory.ts';
@@ -17,8 +22,10 @@ import { getSharedTokenCounter, type TokenCounter } from './tokens/token-counter
 import { checkHost } from './transport/check-host.ts';
 import { createErrorHandler } from './transport/error-handler.ts';
 import { isNodeRequest } from './transport/read-body.ts';
-import { errorEnvelope } from './wire/moonshot/error-envelope.ts';
+import { errorEnvelope } from './errors/error-envelope.ts';
+import { anthropicApp } from './wire/anthropic/anthropic-app.ts';
 import { moonshotApp } from './wire/moonshot/moonshot-app.ts';
+import { responsesApp } from './wire/responses/responses-app.ts';
 import { notFound } from './wire/moonshot/not-found.ts';
 
 /** Options of `createApp`/`startServer`: the config schema's fields plus what only code can pass. */
@@ -86,8 +93,14 @@ export function createApp(options: MockOptions = {}): MockApp {
     namespaces,
     fixtures,
     users,
+    balances: createBalanceBook(config.balance, config.dataDir),
+    files: createFileStore({
+      limits: config.fileLimits, seed: config.seed, prefixIds: (config.apiDate ?? '9999-12-31') >= FILE_ID_PREFIX_SINCE, disk: config.dataDir === undefined ? undefined : createFileDisk(config.dataDir),
+    }),
+    batches: createBatchStore(config.seed),
     log,
   };
+  for (const part of [deps.balances, deps.files, deps.batches]) defaultState.attach(part);
   const app = new Hono<AppEnv>();
   const journal = journalRequests(deps);
   app.use('*', async (c, next) => {
@@ -107,7 +120,10 @@ export function createApp(options: MockOptions = {}): MockApp {
     return next();
   };
   app.route('/v1', moonshotApp(deps));
+  app.route('/v1', responsesApp(deps));
+  app.route('/anthropic', anthropicApp(deps));
   app.route('/_mock', mockAdminRoutes(deps));
+  app.route('/_mock', balanceAdminRoutes(deps));
   app.notFound(notFound);
   app.onError(createErrorHandler(errorEnvelope, log));
   return Object.assign(app, { close: () => (tokenCounter === undefined ? deps.counter.close() : Promise.resolve()) });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { balanceConfigSchema } from './billing/balance-config.ts';
+import { searchScriptSchema } from './search/search-script-schema.ts';
 import { DEFAULT_API_DATE, isoDateSchema } from './catalog/api-date.ts';
 import { DELAY_TOO_LONG, MAX_DELAY_MS } from './clock.ts';
 import { modelEntrySchema } from './catalog/model-entry.ts';
@@ -60,6 +62,24 @@ export const configSchema = z.strictObject({
   /** When set, every `/_mock/*` route needs `Authorization: Bearer <adminToken>` (401 otherwise). */
   adminToken: z.string().min(1).optional(),
   stallCapMs: z.coerce.number().int().positive().max(MAX_DELAY_MS, DELAY_TOO_LONG).default(5 * 60 * 1000),
+  /** Every user's starting balance in USD: a number (all cash) or `{cash, voucher}`. */
+  balance: balanceConfigSchema.default({ cash: 100, voucher: 0 }),
+  /** The Files API's per-user limits (documented: 1,000 files, 100 MB each, 10 GB in all). */
+  fileLimits: z.strictObject({
+    maxFiles: z.coerce.number().int().positive().default(1000),
+    maxFileBytes: z.coerce.number().int().positive().default(100 * 1024 * 1024),
+    maxTotalBytes: z.coerce.number().int().positive().default(10 * 1024 ** 3),
+  }).default({ maxFiles: 1000, maxFileBytes: 100 * 1024 * 1024, maxTotalBytes: 10 * 1024 ** 3 }),
+  /** Scripted answers of /v1/tools/search, /search_pro and /fetch (first match wins; unmatched calls get generated results). */
+  search: z.array(searchScriptSchema).default([]),
+  /** How long a batch spends validating, on each request and finalizing, in app-clock milliseconds. */
+  batchTiming: z.strictObject({
+    validateMs: z.coerce.number().int().nonnegative().max(MAX_DELAY_MS, DELAY_TOO_LONG).default(1000),
+    lineMs: z.coerce.number().int().nonnegative().max(MAX_DELAY_MS, DELAY_TOO_LONG).default(100),
+    finalizeMs: z.coerce.number().int().nonnegative().max(MAX_DELAY_MS, DELAY_TOO_LONG).default(1000),
+  }).default({ validateMs: 1000, lineMs: 100, finalizeMs: 1000 }),
+  /** Folder that keeps uploaded files and balances across restarts (written atomically); memory only when unset. */
+  dataDir: z.string().min(1).optional(),
   /**
    * Most open connections; past it the oldest idle one is closed (or, if all are busy, the new one).
    * Keep it below the process's file limit (`ulimit -n`).

@@ -1,6 +1,9 @@
+import type { BatchStore } from './batches/batch-store.ts';
+import type { BalanceBook } from './billing/balance-book.ts';
 import type { Catalog } from './catalog/catalog.ts';
 import type { AdjustableClock } from './clock.ts';
 import type { Config } from './config.ts';
+import type { FileStore } from './files/file-store.ts';
 import type { FixtureSet } from './fixtures/fixture-set.ts';
 import type { FixtureSource } from './fixtures/pick-fixture.ts';
 import type { RateLimiter } from './limits/rate-limiter.ts';
@@ -44,6 +47,12 @@ export interface AppDeps {
   fixtures: FixtureSet;
   /** Keys → users (organisations), when `users` is configured. */
   users: UserDirectory;
+  /** Each user's cash and voucher balance (reset with `state`). */
+  balances: BalanceBook;
+  /** Every user's uploaded files (reset with `state`). */
+  files: FileStore;
+  /** Every user's batches and their runners (reset with `state`). */
+  batches: BatchStore;
   /** Where fault, limit and failure notices go (stderr by default). */
   log: (line: string) => void;
 }

@@ -33,10 +33,10 @@ describe('authentication (A2)', () => {
 
 describe('routing and bodies (A5)', () => {
   it('answers unknown routes with the url.not_found envelope, before checking the key', async () => {
-    const res = await app.request('/v1/responses', { method: 'POST', body: '{}' });
+    const res = await app.request('/v1/assistants', { method: 'POST', body: '{}' });
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({
-      code: 5, error: 'url.not_found', message: '没找到对象', method: 'POST', scode: '0x5', status: false, url: '/v1/responses',
+      code: 5, error: 'url.not_found', message: '没找到对象', method: 'POST', scode: '0x5', status: false, url: '/v1/assistants',
     });
   });
 

@@ -15,8 +15,10 @@ describe('image and video parts', () => {
     for (const model of ['kimi-k2.6', 'kimi-k3']) expect((await chat(app, { model, messages: withImage(PNG) })).status).toBe(200);
   });
 
-  it('accepts an ms:// file reference on kimi-k3', async () => {
-    expect((await chat(app, { model: 'kimi-k3', messages: withImage('ms://file_abc123') })).status).toBe(200);
+  it('accepts the ms:// form on kimi-k3, then looks the file up', async () => {
+    expect((await chat(app, { model: 'kimi-k3', messages: withImage('ms://file_abc123') })).json).toEqual(
+      invalid('Invalid request: file file_abc123 referenced by the image_url of the message at position 0 is not found'),
+    );
   });
 
   it('refuses a public image URL on kimi-k3, which takes base64 or ms:// only', async () => {
@@ -43,6 +45,8 @@ describe('image and video parts', () => {
     const messages = [{ role: 'user', content: [{ type: 'video_url', video_url: { url: 'ms://abc' } }, { type: 'text', text: 'Describe it' }] }];
     const res = await chat(app, { model: 'kimi-k2.7-code', messages });
     expect(res.json).toEqual(invalid("Invalid request: the message at position 0 with role 'user' contains an invalid part type: video_url"));
-    expect((await chat(app, { model: 'kimi-k3', messages })).status).toBe(200);
+    expect((await chat(app, { model: 'kimi-k3', messages })).json).toEqual(
+      invalid('Invalid request: file abc referenced by the video_url of the message at position 0 is not found'),
+    );
   });
 });

@@ -22,9 +22,9 @@ describe('chat completions: tool rules', () => {
     );
   });
 
-  it('accepts builtin $web_search and names with dashes and underscores', async () => {
+  it('accepts builtin $web_search (before its retirement) and names with dashes and underscores', async () => {
     const tools = [tool('get-weather_v2'), { type: 'builtin_function', function: { name: '$web_search' } }];
-    expect((await chat(app, { ...plain, messages: hello, tools })).status).toBe(200);
+    expect((await chat(mockApp({ apiDate: '2026-10-01' }), { ...plain, messages: hello, tools })).status).toBe(200);
   });
 
   it('rejects duplicate function names', async () => {

@@ -56,7 +56,9 @@ describe('a model added through the config, with its own rules', () => {
 
   it('enforces its media forms', async () => {
     const image = (url: string) => [{ role: 'user', content: [{ type: 'image_url', image_url: { url } }] }];
-    expect((await ask({ messages: image('ms://file_1') })).status).toBe(200);
+    expect((await ask({ messages: image('ms://file_1') })).json).toEqual(
+      invalid('Invalid request: file file_1 referenced by the image_url of the message at position 0 is not found'),
+    );
     expect((await ask({ messages: image('data:image/png;base64,iVBORw0KGgo=') })).json).toEqual(
       invalid('Invalid request: image_url must be an ms:// file reference for this model, got a base64 data URL'),
     );

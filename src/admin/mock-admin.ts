@@ -7,7 +7,7 @@ import { adminOpenApi } from './admin-openapi.ts';
 import { requireAdminToken } from './admin-token.ts';
 import { fixtureRoutes } from './fixture-routes.ts';
 import { journalRoutes } from './journal-routes.ts';
-import { parseBody } from '../wire/moonshot/parse-body.ts';
+import { parseBody } from '../wire/flow/parse-body.ts';
 import { namedNamespace, readAdminJson } from './parse-admin-input.ts';
 import { requireJsonType } from './require-json-type.ts';
 
@@ -18,7 +18,7 @@ const clockRequestSchema = z.strictObject({
 /**
  * The emulator's own endpoints (not Moonshot's), outside /v1, locked by `adminToken` when set:
  * `POST /_mock/clock {"advance_ms": N}` (N ≤ one year) moves the app clock; `GET /_mock/limits`
- * shows each user's limits and usage in a namespace; `POST /_mock/reset` resets everything, or one
+ * shows each user's limits and usage in a namespace; `POST /_mock/reset` resets everything (balances, files and batches too), or one
  * namespace with `?namespace=`; `GET /_mock/namespaces`, `DELETE /_mock/namespaces/{name}`; the
  * journal (`/requests`, `/verify`), runtime fixtures and scenarios; `GET /_mock/health` (200 `{"status":"ok"}` once the server accepts requests, for readiness checks); and this
  * API's OpenAPI document at `GET /_mock/openapi.json`. POSTs need a JSON (or, for fixtures, YAML)

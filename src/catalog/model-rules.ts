@@ -7,10 +7,19 @@ export const mediaFormSchema = z.enum(['base64', 'ms', 'url']);
 /** A tool_choice kind: the three strings, or `function` for a named function. */
 export const toolChoiceKindSchema = z.enum(['auto', 'none', 'required', 'function']);
 
+/** A wire API a model can be served on. */
+export const apiSchema = z.enum(['chat', 'messages', 'responses']);
+export type Api = z.output<typeof apiSchema>;
+
 /** Thinking (reasoning) behaviour. */
 export const thinkingRulesSchema = z.strictObject({
   /** `none`: never reasons (`thinking` is ignored); `switchable`: `thinking.type` turns it on/off; `always`: cannot be turned off. */
   mode: z.enum(['none', 'switchable', 'always']).default('none'),
+  /**
+   * What a /anthropic/v1/messages request without `thinking` means: `default`, the model's own
+   * default; `disabled`, thinking off, which an `always` model refuses (kimi-k2.7-code, live).
+   */
+  messages_default: z.enum(['default', 'disabled']).default('default'),
   /** For `switchable` models: the state when the request sends no `thinking`. */
   default: z.enum(['enabled', 'disabled']).default('enabled'),
   /** `thinking.keep` values accepted besides null (none: any `keep` is refused). */
@@ -49,6 +58,12 @@ export const modelRulesShape = {
   reasoning_effort: reasoningEffortSchema.optional(),
   /** Sampling rules while thinking and while not (defaults: the open ranges). */
   sampling: z.strictObject({ thinking: samplingRulesSchema.prefault({}), plain: samplingRulesSchema.prefault({}) }).prefault({}),
+  /**
+   * The wire APIs that serve the model: `chat` (/v1/chat/completions), `messages`
+   * (/anthropic/v1/messages), `responses` (/v1/responses). On any other it answers 404
+   * "Not found the model … or Permission denied", as for an unknown id.
+   */
+  apis: z.array(apiSchema).default(['chat']),
   /** Accepts `{"role":"system","tools":[…]}` without content (K3's dynamic tools). */
   dynamic_tools: z.boolean().default(false),
   /** `hex24`: `chatcmpl-` + 24 hex digits; `uuid`: `chatcmpl-` + 8-4-4-4-12 hex digits. */

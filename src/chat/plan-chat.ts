@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog.ts';
 import type { Model } from '../catalog/model-entry.ts';
+import type { Api } from '../catalog/model-rules.ts';
 import type { ChatRequest } from './chat-request.ts';
 import type { TokenCounter } from '../tokens/token-counter.ts';
 import { countPromptBlocks } from '../tokens/count-prompt.ts';
@@ -33,10 +34,13 @@ export interface ChatPlan {
   topLogprobs: number | undefined;
 }
 
-/** Looks a model up; unknown, not yet released and retired ids all answer 404 `resource_not_found_error`. */
-export function requireModel(catalog: Catalog, id: string): Model {
+/**
+ * Looks a model up; unknown, not yet released and retired ids all answer 404 `resource_not_found_error`, and so does a
+ * model the given `api` does not serve (the live message does not tell these apart).
+ */
+export function requireModel(catalog: Catalog, id: string, api?: Api): Model {
   const model = catalog.find(id);
-  if (!model) throw new MoonshotError({ kind: 'model_not_found', model: id });
+  if (!model || (api !== undefined && !model.apis.includes(api))) throw new MoonshotError({ kind: 'model_not_found', model: id });
   return model;
 }
 

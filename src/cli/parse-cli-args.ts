@@ -16,6 +16,8 @@ export const usage = `Usage: moonshot-mock [options]
   --admin-token TOKEN   require Authorization: Bearer TOKEN on /_mock/* (or $MOONSHOT_MOCK_ADMIN_TOKEN)
   --api-date DATE       serve the catalog, model rules and tiers as on DATE (YYYY-MM-DD; default 2026-12-01)
   --no-prefix-cache     turn automatic prefix caching (usage.cached_tokens) off
+  --data-dir DIR        keep uploaded files and balances in DIR across restarts
+  --balance USD         every user's starting balance (default 100)
   --record DIR          forward unmatched requests upstream and write fixtures for them to DIR
   --record-all DIR      forward every request upstream, re-recording matched ones in place
   --proxy               forward unmatched requests upstream, write nothing
@@ -36,6 +38,7 @@ export const cliOptions = {
   'redact-header': { type: 'string', multiple: true }, 'allow-remote': { type: 'boolean' },
   'allowed-hosts': { type: 'string', multiple: true }, 'admin-token': { type: 'string' },
   'api-date': { type: 'string' }, 'no-prefix-cache': { type: 'boolean' },
+  'data-dir': { type: 'string' }, balance: { type: 'string' },
   'log-requests': { type: 'boolean' }, 'pid-file': { type: 'string' }, 'ready-file': { type: 'string' },
   version: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' },
 } as const;

@@ -5,8 +5,10 @@ import type { CliFlags } from './parse-cli-args.ts';
 import { ConfigError, parseConfig, type Config } from '../config.ts';
 import { startServer } from '../server.ts';
 
-/** The flags that set a config option of the same name. */
-const plainFlags = { port: 'port', host: 'host', seed: 'seed', unmatched: 'unmatched', tier: 'tier' } as const;
+/** The flags that set one config option each: flag → option path. */
+const plainFlags = {
+  port: 'port', host: 'host', seed: 'seed', unmatched: 'unmatched', tier: 'tier', 'data-dir': 'dataDir', balance: 'balance',
+} as const;
 
 function readConfigFile(path: string): Record<string, unknown> {
   let text: string;
@@ -74,9 +76,10 @@ export function configFromCli(flags: CliFlags, env: NodeJS.ProcessEnv = process.
   if (flags['api-date'] !== undefined) merged.apiDate = flags['api-date'];
   Object.assign(merged, recordOptions(flags, merged));
   if (env.PORT) merged.port = env.PORT;
-  for (const key of Object.keys(plainFlags) as Array<keyof typeof plainFlags>) if (flags[key] !== undefined) merged[key] = flags[key];
+  for (const key of Object.keys(plainFlags) as Array<keyof typeof plainFlags>) if (flags[key] !== undefined) merged[plainFlags[key]] = flags[key];
   const fromFlag = (path: string): string => {
-    if (path in plainFlags && flags[path as keyof typeof plainFlags] !== undefined) return `--${path}`;
+    const flag = (Object.keys(plainFlags) as Array<keyof typeof plainFlags>).find((key) => plainFlags[key] === path.split('.')[0]);
+    if (flag !== undefined && flags[flag] !== undefined) return `--${flag}`;
     if (path.startsWith('fixtures') && flags.fixtures) return '--fixtures';
     if (path.startsWith('allowedHosts') && flags['allowed-hosts']) return '--allowed-hosts';
     if (path === 'adminToken' && flags['admin-token'] !== undefined) return '--admin-token';

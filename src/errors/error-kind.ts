@@ -41,7 +41,10 @@ export type ErrorKind =
   /** Statuses an injected fault answers with; 400/401/403/429 wordings are live, the others guesses. */
   | { kind: 'content_filter' }
   | { kind: 'permission_denied' }
-  | { kind: 'resource_not_found' }
+  /** An unknown file, batch or other resource id; `message` names it (faults use the generic wording). */
+  | { kind: 'resource_not_found'; message?: string }
+  /** The payer's available balance is ≤ 0 (live wording, 2026). */
+  | { kind: 'insufficient_balance'; organization: string; keyId: string }
   | { kind: 'engine_overloaded' }
   | { kind: 'service_unavailable'; status: 502 | 503 }
   | { kind: 'gateway_timeout' }
@@ -79,12 +82,17 @@ const table: Table = {
   input_too_long: () => invalid('Input token length too long'),
   body_too_large: (e) => invalid(`Invalid request: request body is larger than the limit of ${e.limitBytes} bytes`),
   server_error: (e) => ({ status: 500, type: 'server_error', message: e.message }),
+  insufficient_balance: (e) => ({
+    status: 429,
+    type: 'exceeded_current_quota_error',
+    message: `Your account ${e.organization}<${e.keyId}> is suspended due to insufficient balance, please recharge your account or check your plan and billing details`,
+  }),
   // Emulator-only errors: Moonshot-shaped, 400 so that SDKs fail at once instead of retrying.
   rate_limited: (e) => ({ status: 429, type: 'rate_limit_reached_error', message: rateLimitMessage(e) }),
   content_filter: () => invalid400('content_filter', 'The request was rejected because it was considered high risk'),
   permission_denied: () => ({ status: 403, type: 'permission_denied_error', message: 'The API you are accessing is not open' }),
   // Guesses from here on: the model-not-found wording without the model; 5xx wordings.
-  resource_not_found: () => ({ status: 404, type: 'resource_not_found_error', message: 'Not found the resource or Permission denied' }),
+  resource_not_found: (e) => ({ status: 404, type: 'resource_not_found_error', message: e.message ?? 'Not found the resource or Permission denied' }),
   engine_overloaded: () => ({ status: 429, type: 'engine_overloaded_error', message: 'The engine is currently overloaded, please try again later' }),
   service_unavailable: (e) => ({ status: e.status, type: 'server_error', message: 'The service is temporarily unavailable, please try again later' }),
   gateway_timeout: () => ({ status: 504, type: 'server_error', message: 'Request timed out, please try again later' }),

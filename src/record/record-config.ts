@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRegex } from '../match/is-regex.ts';
 
 /** The real API's base URL, the default upstream of `record`, `record-all` and `proxy`. */
 export const defaultUpstream = 'https://api.moonshot.ai/v1';
@@ -16,15 +17,6 @@ export const redactSchema = z.strictObject({
     .array(z.string().min(1).refine((source) => isRegex(source), { message: 'not a valid JavaScript regular expression' }))
     .default([]),
 });
-
-function isRegex(source: string): boolean {
-  try {
-    new RegExp(source);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Record and replay: what an unmatched request does besides `unmatched`. `record` forwards it to

@@ -24,6 +24,8 @@ export interface ReplyChoice {
   reasoning: string | undefined;
   toolCalls: ReplyToolCall[];
   finishReason: FinishReason;
+  /** The stop string that ended the choice (finish `stop`), when one did; dialects that report it (Anthropic) read it. */
+  stopSequence?: string;
   /** Reasoning + content + tool-call tokens. */
   completionTokens: number;
   reasoningTokens: number;

@@ -11,6 +11,8 @@ export interface ChoiceDraft {
   toolCalls: ReplyToolCall[];
   /** A finish reason to report whatever happens (a fixture's explicit one). */
   finishReason?: FinishReason;
+  /** The stop string the content was cut at, if one was. */
+  stopSequence?: string;
   /** A recorded stream's deltas, passed on to the choice. */
   deltas?: RecordedDeltas;
 }
@@ -36,10 +38,11 @@ export async function fitChoice(
     index, content: '', reasoning: undefined, toolCalls: [], finishReason: 'stop', completionTokens: 0, reasoningTokens: 0,
     ...(draft.deltas && { deltas: draft.deltas }),
   };
-  const finish = (cut: boolean): ReplyChoice => ({
-    ...choice,
-    finishReason: draft.finishReason ?? (cut ? 'length' : choice.toolCalls.length > 0 ? 'tool_calls' : 'stop'),
-  });
+  const finish = (cut: boolean): ReplyChoice => {
+    const finishReason = draft.finishReason ?? (cut ? 'length' : choice.toolCalls.length > 0 ? 'tool_calls' : 'stop');
+    const stopped = finishReason === 'stop' && !cut && draft.stopSequence !== undefined;
+    return { ...choice, finishReason, ...(stopped && { stopSequence: draft.stopSequence }) };
+  };
   let left = budget;
   if (draft.reasoning !== undefined) {
     const reasoning = await fitToBudget(counter, draft.reasoning, left, signal);

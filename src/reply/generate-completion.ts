@@ -33,14 +33,18 @@ function contentFor(plan: ChatPlan, random: Random, topic: string): string {
   return plan.partialPrefix !== undefined && /\s$/.test(plan.partialPrefix) ? text.trimStart() : text;
 }
 
-/** The text up to (not including) the earliest stop string: the model stops there with finish `stop`. */
-function cutAtStop(text: string, stop: readonly string[]): string {
+/**
+ * The text up to (not including) the earliest stop string: the model stops there with finish `stop`;
+ * `stopSequence` names the string that stopped it, if one did.
+ */
+function cutAtStop(text: string, stop: readonly string[]): { content: string; stopSequence?: string } {
   let at = -1;
+  let found: string | undefined;
   for (const s of stop) {
     const i = s ? text.indexOf(s) : -1;
-    if (i >= 0 && (at < 0 || i < at)) at = i;
+    if (i >= 0 && (at < 0 || i < at)) [at, found] = [i, s];
   }
-  return at < 0 ? text : text.slice(0, at);
+  return found === undefined ? { content: text } : { content: text.slice(0, at), stopSequence: found };
 }
 
 /** The random source and topic of choice `index` of a request: the same for the same seed and request. */
@@ -90,6 +94,6 @@ export async function generateChoice(
           arguments: JSON.stringify(jsonValue(random, tool.parameters)),
         }],
       }
-    : { reasoning, content: cutAtStop(contentFor(plan, random, topic), plan.stop), toolCalls: [] };
+    : { reasoning, ...cutAtStop(contentFor(plan, random, topic), plan.stop), toolCalls: [] };
   return fitChoice(draft, index, plan.outputBudget, deps.counter, signal);
 }

@@ -61,8 +61,10 @@ export interface RunState {
   clockOffsetMs: number;
   /** +1 on each reset, so a slot admitted before a reset is not released twice. */
   readonly epoch: number;
-  /** Forgets everything above: uses, counters, scenario states, journal and recordings empty, random streams back at the seed, offset 0. */
+  /** Forgets everything above: uses, counters, scenario states, journal and recordings empty, random streams back at the seed, offset 0; resets attached parts. */
   reset(): void;
+  /** Hangs another resettable part of the app's state (balances, files, batches) on this owner: `reset()` resets it too. */
+  attach(part: { reset(): void }): void;
   /** Forgets the uses of these fixtures (a reload changed or removed them), so they start over. */
   forgetFixtures(names: Iterable<string>): void;
 }
@@ -86,6 +88,7 @@ export function createRunState(seed: number, options: RunStateOptions = {}): Run
   const usage = new Map<string, UserUsage>();
   const scenarios = new Map<string, string>();
   const journal = createJournal(options.journalLimit ?? 1000);
+  const parts: Array<{ reset(): void }> = [];
   const prefixPrompts = new Map<string, CachedPrompt>();
   const recordings = new Map<string, unknown[]>();
   return {
@@ -112,7 +115,11 @@ export function createRunState(seed: number, options: RunStateOptions = {}): Run
     get epoch() {
       return epoch;
     },
+    attach(part) {
+      parts.push(part);
+    },
     reset() {
+      for (const part of parts) part.reset();
       fixtureUses.clear();
       configFaultCalls.length = 0;
       usage.clear();

@@ -11,10 +11,11 @@ export const PREFIX_CACHE_MAX_ENTRIES = 10_000;
 export interface PrefixCache {
   /**
    * The tokens of the longest earlier prompt (same partition, seen within the TTL) that this prompt
-   * begins with, 0 on a miss; then remembers this prompt. `blocks` are the prompt's parts in template
-   * order (declared tools, then each message) and `tokens` their token counts.
+   * begins with, 0 on a miss; then remembers this prompt, unless `write` is false (Anthropic's
+   * endpoint writes only when asked). `blocks` are the prompt's parts in template order (declared
+   * tools, then each message) and `tokens` their token counts.
    */
-  serve(partition: string, blocks: readonly unknown[], tokens: readonly number[]): number;
+  serve(partition: string, blocks: readonly unknown[], tokens: readonly number[], options?: { write?: boolean }): number;
   /** Prompts remembered now (expired ones may linger until the next call). */
   readonly size: number;
 }
@@ -57,7 +58,7 @@ export function createPrefixCache(
     }
   };
   return {
-    serve(partition, blocks, tokens) {
+    serve(partition, blocks, tokens, { write = true } = {}) {
       if (!enabled || blocks.length < 2) return 0;
       const now = clock.now();
       const keys: string[] = [];
@@ -71,7 +72,7 @@ export function createPrefixCache(
         remember(keys[i]!, entry.tokens, now);
         break;
       }
-      remember(keys.at(-1)!, tokens.reduce((sum, n) => sum + n, 0), now);
+      if (write) remember(keys.at(-1)!, tokens.reduce((sum, n) => sum + n, 0), now);
       return cached;
     },
     get size() {

@@ -50,7 +50,8 @@ async function sendJsonReply(c: Context, out: Extract<Outgoing, { kind: 'json' }
 }
 
 /**
- * Writes a stream to `sink`: `data: {json}` lines (comments as `: text`) and the dialect's end line.
+ * Writes a stream to `sink`: `data: {json}` lines (after an `event:` line when the event is named;
+ * comments as `: text`) and the dialect's end line.
  * Output deltas are paced on the clock (`ttftMs` before the first, then `pieces / tokensPerSecond`
  * each). A cut breaks the stream as networks and servers do, counting chunks that reached the sink; a
  * cut by time holds the stream open (no end line) until it strikes. Stops at once, timers released,
@@ -71,7 +72,7 @@ async function writeStream(sink: SseSink, out: Extract<Outgoing, { kind: 'stream
   const timer = cut?.kind === 'disconnect' && cut.afterMs !== undefined
     ? clock.sleep(cut.afterMs, gone.signal).then(() => stop(injectedDisconnect()), () => {})
     : undefined;
-  const write = (data: string) => sink.write(`data: ${data}\n\n`);
+  const write = (data: string, event?: string) => sink.write(`${event === undefined ? '' : `event: ${event}\n`}data: ${data}\n\n`);
   let sent = 0;
   let first = true;
   try {
@@ -85,16 +86,18 @@ async function writeStream(sink: SseSink, out: Extract<Outgoing, { kind: 'stream
         switch (cut.kind) {
           case 'disconnect':
             return stop(injectedDisconnect());
-          case 'error_event':
-            await write(JSON.stringify(encoder.errorEvent(cut.error)));
+          case 'error_event': {
+            const { data, event: name } = encoder.errorEvent(cut.error, sent);
+            await write(JSON.stringify(data), name);
             return sink.end();
+          }
           case 'truncate':
             return sink.end();
           case 'stall':
             await clock.sleep(cut.capMs, gone.signal);
             return sink.end();
           case 'malformed_chunk':
-            await write(encoder.malformed);
+            await write(encoder.malformed.data, encoder.malformed.event);
         }
       }
       if (event.pieces > 0) {
@@ -103,7 +106,7 @@ async function writeStream(sink: SseSink, out: Extract<Outgoing, { kind: 'stream
         first = false;
         if (delay > 0) await clock.sleep(delay, gone.signal);
       }
-      await write(JSON.stringify(event.data));
+      await write(JSON.stringify(event.data), event.event);
       sent++;
     }
     if (timer) return await timer;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { MAX_JSON_DEPTH } from '../../src/wire/moonshot/exceeds-json-depth.ts';
+import { MAX_JSON_DEPTH } from '../../src/wire/flow/exceeds-json-depth.ts';
 import { invalid, mockApp, postJson } from '../support/mock-app.ts';
 
 const app = mockApp({ log: () => {} });

@@ -31,12 +31,13 @@ export function invalid(message: string) {
   return { error: { message, type: 'invalid_request_error' } };
 }
 
-/** The `data:` payloads of an SSE body, in order (`[DONE]` kept as a string). */
+/** The `data:` payloads of an SSE body, in order (`[DONE]` kept as a string; `event:` lines skipped). */
 export function sseData(text: string): Array<any> {
   return text
     .split('\n\n')
-    .filter((event) => event.startsWith('data: '))
-    .map((event) => event.slice(6))
+    .map((event) => event.split('\n').find((line) => line.startsWith('data: ')))
+    .filter((line): line is string => line !== undefined)
+    .map((line) => line.slice(6))
     .map((data) => (data === '[DONE]' ? data : JSON.parse(data)));
 }
 

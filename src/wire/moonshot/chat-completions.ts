@@ -1,121 +1,28 @@
-import { Hono, type Context } from 'hono';
-import type { ChatPlan } from '../../chat/plan-chat.ts';
-import { planChat } from '../../chat/plan-chat.ts';
+import { Hono } from 'hono';
 import { chatRequestSchema } from '../../chat/chat-request.ts';
-import { createdSeconds } from '../../clock.ts';
-import type { AppDeps, AppEnv, Namespace, ServedNote } from '../../deps.ts';
-import { MoonshotError } from '../../errors/moonshot-error.ts';
-import type { Fault } from '../../faults/fault-schema.ts';
-import { pickRequestFault } from '../../faults/pick-request-fault.ts';
-import { pickFixture, type Pick } from '../../fixtures/pick-fixture.ts';
-import { admissionCharge } from '../../limits/admission-charge.ts';
-import { cachePartition } from '../../tokens/prefix-cache.ts';
-import { viewRequest, type RequestView } from '../../match/request-view.ts';
-import { buildCompletion } from '../../reply/build-completion.ts';
-import { planReply } from '../../reply/plan-reply.ts';
-import { completeReply } from '../../reply/settle-reply.ts';
-import { requestHeader, requestSignal } from '../../transport/read-body.ts';
-import { sendReply } from '../../transport/send-reply.ts';
-import { SCENARIO_START } from '../../fixtures/match-fixture.ts';
-import { authenticate } from './authenticate.ts';
+import type { AppDeps, AppEnv } from '../../deps.ts';
+import { authenticate } from '../flow/authenticate.ts';
+import { parseBody } from '../flow/parse-body.ts';
+import { readJson } from '../flow/read-json.ts';
+import { serveChat } from '../flow/serve-chat.ts';
 import { forwardUpstream } from './forward-upstream.ts';
-import { completionNote, matchNote } from './journal-notes.ts';
 import { moonshotEncoder } from './moonshot-encoder.ts';
-import { parseBody } from './parse-body.ts';
-import { readJson } from './read-json.ts';
 
 /**
- * POST /v1/chat/completions, as the flow: parse → plan (validate, count, context check) → admit
- * (rate limits; the slot is held until the response or stream ends) → prefix cache → pick a fixture and
- * a fault → plan the reply → build and send it. In record and proxy modes, a miss (every request in
- * record-all) is answered by the upstream instead. Everything runs in the request's namespace, and
- * each step notes what it decided for the journal.
+ * POST /v1/chat/completions: the body is already the neutral request; the shared flow does the rest.
+ * In record and proxy modes a miss (every request in record-all) is answered by the upstream instead.
  */
 export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.post('/chat/completions', authenticate(deps), async (c) => {
-    const signal = requestSignal(c);
-    const namespace = c.get('namespace');
-    const { state } = namespace;
-    const note = c.get('journalNote');
     const body = await readJson(c, deps.config.maxBodyBytes);
     const request = parseBody(chatRequestSchema, body);
-    const record = deps.config.record;
-    note.model = request.model;
-    note.stream = request.stream === true;
-    const served: ServedNote = { model: request.model };
-    c.set('served', served);
-    const chat = await planChat(request, deps, signal);
-    const release = await admit(deps, c, chat, namespace);
-    let fault: Fault | undefined;
-    const onEnd = () => {
-      release();
-      // An injected disconnect closes the connection itself; only the client's own leaving counts.
-      note.aborted = signal.aborted && fault?.kind !== 'disconnect';
-      if (note.entry) note.entry.aborted = note.aborted;
-    };
-    try {
-      chat.cachedTokens = cachedTokens(deps, c, chat);
-      let view: RequestView | undefined;
-      const viewOnce = () => (view ??= viewRequest(request, chat.thinking, c.req.header()));
-      // Recording, a miss goes upstream instead of to the generator or the unmatched error.
-      const pick = pickFixture(namespace.fixtures, viewOnce, state.served, record ? 'error' : deps.config.unmatched, state.scenarios);
-      if (record && (record.mode === 'record-all' || pick.kind === 'unmatched')) {
-        note.match = { outcome: 'upstream' };
-        served.reply = 'upstream';
-        return await forwardUpstream(c, deps, { body, request, view: viewOnce(), signal, onEnd });
-      }
-      note.match = matchNote(pick);
-      const scenario = pick.kind === 'fixture' ? pick.fixture.scenario : undefined;
-      const before = scenario && (state.scenarios.get(scenario.name) ?? SCENARIO_START);
-      fault = pickFault(deps, c, pick, viewOnce, state);
-      served.reply = pick.kind === 'fixture' ? pick.fixture.name : pick.kind === 'generate' ? 'generated' : 'unmatched';
-      served.fault = fault?.kind;
-      const reply = planReply({ chat, pick, fault, settings: deps.config });
-      const inputs = { counter: deps.counter, seed: deps.config.seed, created: createdSeconds(deps.clock, deps.config.fixedTime), ids: c.get('ids') };
-      const outgoing = await completeReply(reply, pick, state, () => buildCompletion(chat, pick, inputs, signal));
-      if (scenario && before) note.scenario = { name: scenario.name, state: before, next: state.scenarios.get(scenario.name) ?? SCENARIO_START };
-      if (outgoing.kind !== 'error') Object.assign(note, completionNote(outgoing.completion));
-      return await sendReply(c, outgoing, { encoder: moonshotEncoder, clock: deps.clock, signal, onEnd, log: deps.log });
-    } catch (error) {
-      release();
-      throw error;
-    }
+    return serveChat(c, deps, {
+      request,
+      api: 'chat',
+      encoder: moonshotEncoder,
+      forward: (miss) => forwardUpstream(c, deps, { body, request, ...miss }),
+    });
   });
   return routes;
-}
-
-/** Admits the request under the namespace's rate limits, or logs the hit and throws its 429; returns the slot's release. */
-async function admit(deps: AppDeps, c: Context<AppEnv>, chat: ChatPlan, namespace: Namespace): Promise<() => void> {
-  const { request, model, promptTokens } = chat;
-  const charge = admissionCharge(promptTokens, request.max_completion_tokens ?? request.max_tokens, model.default_max_tokens);
-  const admission = await namespace.limiter.admit(c.get('apiKey'), charge);
-  c.get('journalNote').rateLimit = !namespace.limiter.enabled ? 'off' : admission.ok ? 'admitted' : 'limited';
-  if (admission.ok) return admission.release;
-  const error = new MoonshotError(admission.error);
-  deps.log(`moonshot-mock: rate limit hit (limiter): ${error.message} [${c.get('ids').requestId}]`);
-  throw error;
-}
-
-/** Prompt tokens this request finds in its user's prefix cache (which then remembers its prompt). */
-function cachedTokens(deps: AppDeps, c: Context<AppEnv>, chat: ChatPlan): number {
-  const user = deps.users.findUserByKey(c.get('apiKey'))?.user.organization ?? c.get('apiKey');
-  const { tools, messages } = chat.request;
-  return c.get('namespace').prefixCache.serve(cachePartition(user, chat), [tools ?? [], ...messages], chat.promptBlocks);
-}
-
-/** The fault this request gets (header > fixture > config), logged and noted when there is one. */
-function pickFault(deps: AppDeps, c: Context<AppEnv>, pick: Pick, view: () => RequestView, state: Namespace['state']): Fault | undefined {
-  const chosen = pickRequestFault({
-    state,
-    header: requestHeader(c, 'x-mock-fault'),
-    fixture: pick.kind === 'fixture' ? pick.fixture : undefined,
-    configFaults: deps.config.faults,
-    view,
-  });
-  if (chosen) {
-    deps.log(`moonshot-mock: injected ${chosen.fault.kind} fault (source: ${chosen.source}) [${c.get('ids').requestId}]`);
-    c.get('journalNote').fault = { kind: chosen.fault.kind, source: chosen.source };
-  }
-  return chosen?.fault;
 }

@@ -1,22 +1,11 @@
 import type { Completion, ReplyChoice } from '../../reply/completion.ts';
 import { totalUsage, wireToolCalls } from './completion-body.ts';
 import { argumentSlices, splitPieces } from '../../reply/compose-text.ts';
+import { textDeltas } from '../../reply/text-deltas.ts';
 import { defaultStreamShape, type StreamShape } from '../../reply/stream-shape.ts';
 import { logprobsOf } from '../../reply/logprobs.ts';
 import { buildUsage } from './usage.ts';
 import type { SseEvent } from '../../transport/wire-encoder.ts';
-
-/** Text cut into deltas: groups of `tokensPerDelta` word pieces, or single characters. */
-function textDeltas(text: string, shape: StreamShape): Array<{ text: string; pieces: number }> {
-  if (shape.charSlices) return Array.from(text, (char) => ({ text: char, pieces: 1 }));
-  const pieces = splitPieces(text);
-  const out: Array<{ text: string; pieces: number }> = [];
-  for (let i = 0; i < pieces.length; i += shape.tokensPerDelta) {
-    const group = pieces.slice(i, i + shape.tokensPerDelta);
-    out.push({ text: group.join(''), pieces: group.length });
-  }
-  return out;
-}
 
 /** The recorded deltas when they still spell `text` (a budget cut or a capture may have changed it). */
 function recordedDeltas(recorded: string[] | undefined, text: string): Array<{ text: string; pieces: number }> | undefined {

@@ -2,12 +2,12 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { invalidRequest, MoonshotError } from '../../errors/moonshot-error.ts';
 import { estimateRequestSchema } from '../../chat/chat-request.ts';
-import { parseBody } from './parse-body.ts';
+import { parseBody } from '../flow/parse-body.ts';
 import { countPrompt } from '../../tokens/count-prompt.ts';
 import { sendJson } from '../../transport/send-json.ts';
 import { largestFittingPrompt, requireModel } from '../../chat/plan-chat.ts';
-import { authenticate } from './authenticate.ts';
-import { readJson } from './read-json.ts';
+import { authenticate } from '../flow/authenticate.ts';
+import { readJson } from '../flow/read-json.ts';
 import { requestSignal } from '../../transport/read-body.ts';
 
 /**

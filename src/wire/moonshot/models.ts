@@ -3,7 +3,7 @@ import type { Model } from '../../catalog/model-entry.ts';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { sendJson } from '../../transport/send-json.ts';
 import { requireModel } from '../../chat/plan-chat.ts';
-import { authenticate } from './authenticate.ts';
+import { authenticate } from '../flow/authenticate.ts';
 
 // The older OpenAI-style fields (root/parent/permission) as in the live 2024 list; sent with the new ones.
 const permission = [{

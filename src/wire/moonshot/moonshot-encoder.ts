@@ -1,7 +1,7 @@
 import type { WireEncoder } from '../../transport/wire-encoder.ts';
 import { completionBody } from './completion-body.ts';
 import { completionChunks } from './completion-chunks.ts';
-import { errorEnvelope } from './error-envelope.ts';
+import { errorEnvelope } from '../../errors/error-envelope.ts';
 
 /**
  * How Moonshot writes a reply: the `chat.completion` body, `chat.completion.chunk` events, the error
@@ -10,7 +10,7 @@ import { errorEnvelope } from './error-envelope.ts';
 export const moonshotEncoder: WireEncoder = {
   body: completionBody,
   chunks: completionChunks,
-  errorEvent: errorEnvelope,
+  errorEvent: (error) => ({ data: errorEnvelope(error) }),
   done: '[DONE]',
-  malformed: '{"id":"chatcmpl-malformed","object":"chat.completion.chunk","choices":[{',
+  malformed: { data: '{"id":"chatcmpl-malformed","object":"chat.completion.chunk","choices":[{' },
 };
