@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The only source of time in the emulator. Inject a fake in tests so nothing sleeps for real. */
 export interface Clock {

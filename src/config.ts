@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { balanceConfigSchema } from './billing/balance-config.ts';
 import { searchScriptSchema } from './search/search-script-schema.ts';
 import { DEFAULT_API_DATE, isoDateSchema } from './catalog/api-date.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { fixtureFileSchema } from '../fixtures/fixture-schema.ts';
 import { journalEntrySchema } from '../state/journal-entry.ts';
 import { journalFilterSchema } from './journal-filter.ts';

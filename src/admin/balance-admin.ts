@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { toUsd } from '../billing/call-cost.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { MoonshotError } from '../errors/moonshot-error.ts';

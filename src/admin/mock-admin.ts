@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_CLOCK_ADVANCE_MS } from '../clock.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { sendJson } from '../transport/send-json.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { JournalEntry } from '../state/journal-entry.ts';
 import { applyFilter, filterMisses, journalFilterSchema, type JournalFilter } from './journal-filter.ts';
 

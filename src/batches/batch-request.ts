@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { invalidRequest } from '../errors/moonshot-error.ts';
 import { parseBody } from '../wire/flow/parse-body.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_API_DATE } from './api-date.ts';
 import data from './catalog.json' with { type: 'json' };
 import { isLiveOn, modelEntrySchema, modelOn, type Model, type ModelEntry, type ModelEntryInput } from './model-entry.ts';

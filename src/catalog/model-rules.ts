@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { samplingRulesSchema } from './sampling-rules.ts';
 
 /** How media may be passed: a base64 `data:` URL, an `ms://<file_id>` reference, or a public http(s) URL. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import prices from './prices.json' with { type: 'json' };
 
 /** USD per 1M tokens, with where the figure comes from: P primary doc, T third party, G guess. */
@@ -35,8 +35,10 @@ export interface PriceTable {
 }
 
 const file = priceFileSchema.parse(prices);
-const byDate = [...file.tables].sort((a, b) => b.from.localeCompare(a.from));
-const toolsByDate = [...file.tools].sort((a, b) => b.from.localeCompare(a.from));
+// Latest first. ISO dates sort as plain strings (localeCompare would load ICU collation at start-up).
+const latestFirst = (a: { from: string }, b: { from: string }) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0);
+const byDate = [...file.tables].sort(latestFirst);
+const toolsByDate = [...file.tools].sort(latestFirst);
 
 /**
  * The price table. A model's prices are those of the latest table that lists it and starts on or

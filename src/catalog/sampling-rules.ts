@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * One sampling parameter's rule: `fixed` (only that value is accepted; `message` overrides the live

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDateSchema } from './api-date.ts';
 import data from './rate-tiers.json' with { type: 'json' };
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const imageUrl = z.union([z.string(), z.looseObject({ url: z.string(), detail: z.string().optional() })]);
 const videoUrl = z.union([z.string(), z.looseObject({ url: z.string() })]);

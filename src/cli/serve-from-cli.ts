@@ -1,9 +1,9 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { CliFlags } from './parse-cli-args.ts';
 import { ConfigError, parseConfig, type Config } from '../config.ts';
 import { startServer } from '../server.ts';
+import { yamlModule } from '../storage/yaml-module.ts';
 
 /** The flags that set one config option each: flag → option path. */
 const plainFlags = {
@@ -19,7 +19,7 @@ function readConfigFile(path: string): Record<string, unknown> {
   }
   let data: unknown;
   try {
-    data = parseYaml(text); // YAML is a superset of JSON, so one parser serves both
+    data = yamlModule().parse(text); // YAML is a superset of JSON, so one parser serves both
   } catch (err) {
     throw new ConfigError(`Failed to parse --config ${path}: ${(err as Error).message.split('\n')[0]}`);
   }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { matchSchema, type MatchConditions } from '../match/match-schema.ts';
 import { faultSchema, type Fault, type FaultInput } from './fault-schema.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { delayMsSchema } from '../clock.ts';
 
 const WHEN_KEYS = ['calls', 'first', 'every', 'probability'] as const;

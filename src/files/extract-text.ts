@@ -1,5 +1,4 @@
 import { extname } from 'node:path';
-import { extractText as extractPdfText, getDocumentProxy } from 'unpdf';
 import { htmlToText } from './html-to-text.ts';
 import { sniffType } from './sniff-type.ts';
 
@@ -50,6 +49,8 @@ export async function extractText(filename: string, bytes: Uint8Array): Promise<
 
 async function readPdf(bytes: Uint8Array): Promise<string> {
   try {
+    // Imported on first use: pdf.js is large and most runs never see a PDF.
+    const { extractText: extractPdfText, getDocumentProxy } = await import('unpdf');
     const pdf = await getDocumentProxy(new Uint8Array(bytes));
     const { text } = await extractPdfText(pdf, { mergePages: false });
     const joined = text.map((page) => page.trim()).join('\n\n').trim();

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Moonshot's recharge tiers (B7); the catalog's dated tier tables give each one's four limits. */
 export const tierSchema = z.enum(['Tier0', 'Tier1', 'Tier2', 'Tier3', 'Tier4', 'Tier5']);

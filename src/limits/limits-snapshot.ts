@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { limitValuesSchema, tierSchema } from './limits-config.ts';
 
 const count = z.number().int().nonnegative();

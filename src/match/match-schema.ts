@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A text condition: a bare string means `contains`. Several keys must all hold.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isRegex } from '../match/is-regex.ts';
 
 /** The real API's base URL, the default upstream of `record`, `record-all` and `proxy`. */

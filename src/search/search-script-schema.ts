@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DELAY_TOO_LONG, MAX_DELAY_MS } from '../clock.ts';
 import { SEARCH_ERROR_TYPES } from './search-error.ts';
 import { isRegex } from '../match/is-regex.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Where a fault came from (`x-mock-fault` header > the matched fixture > server-wide config). */
 const faultSourceSchema = z.enum(['header', 'fixture', 'config']);

@@ -4,6 +4,8 @@ import type { TokenWorkerData, TokenWorkerRequest, TokenWorkerResponse } from '.
 /**
  * The worker's entry: the compiled token-worker-main.js next to this file in the built package, or, when
  * this module runs from its `.ts` source (vitest, tsx), the plain-JS shim that registers tsx in the thread.
+ * In the bundled CLI (dist/cli/serve-from-cli.js) this code runs from the bundle, and the build writes the
+ * worker's own bundle beside it under the same name (see `bundle` in package.json).
  */
 const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './token-worker.js' : './token-worker-main.js', import.meta.url);
 

@@ -304,6 +304,7 @@ async function main() {
   const npmStart = await spawnServer('npm', ['start', '--silent', '--', '--port', '0']);
   report('ready after `npm start` (npm itself included)', `${npmStart.readyMs.toFixed(0)} ms`, '—', '≤ 1000 ms');
   stop(npmStart.child);
+  if (process.argv.includes('--startup-only')) return printRows();
 
   const mock = await spawnServer(process.execPath, [bin, '--port', '0']);
   const bare = await spawnServer(process.execPath, ['test/bench/bare-server.mjs', 'raw']);

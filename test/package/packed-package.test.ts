@@ -28,17 +28,22 @@ const defaultTsconfig = {
 };
 
 beforeAll(async () => {
-  // What `prepare` does (the tsc build), into a staging copy: the working tree's dist/ is never touched
-  // while other test files run. `files` in package.json decides what the tarball holds.
-  const staging = join(project, 'staging');
-  mkdirSync(staging);
-  for (const entry of ['package.json', 'README.md', 'LICENSE', 'fixtures']) cpSync(join(root, entry), join(staging, entry), { recursive: true });
-  await exec(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', join(staging, 'dist')]);
+  // What `prepare` does (`npm run build`: tsc, then the bundled CLI), in a staging copy of the sources:
+  // the working tree's dist/ is never touched while other test files run. `files` in package.json
+  // decides what the tarball holds.
+  // Outside the consumer project, whose tsconfig would type-check the staged sources too.
+  const staging = mkdtempSync(join(tmpdir(), 'moonshot-mock-staging-'));
+  for (const entry of ['package.json', 'README.md', 'LICENSE', 'fixtures', 'src', 'tsconfig.json', 'tsconfig.build.json']) {
+    cpSync(join(root, entry), join(staging, entry), { recursive: true });
+  }
+  symlinkSync(join(root, 'node_modules'), join(staging, 'node_modules'), 'dir');
+  await exec('npm', ['run', 'build'], { cwd: staging });
   const { stdout } = await exec('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', project], { cwd: staging });
   const [pack] = JSON.parse(stdout.slice(stdout.indexOf('['))) as Array<{ filename: string; files: Array<{ path: string }> }>;
   packedFiles = pack!.files.map((file) => file.path);
   mkdirSync(installed, { recursive: true });
   await exec('tar', ['-xzf', join(project, pack!.filename), '-C', installed, '--strip-components=1']);
+  rmSync(staging, { recursive: true, force: true });
   manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
   for (const dependency of Object.keys(manifest.dependencies)) {
     mkdirSync(dirname(join(project, 'node_modules', dependency)), { recursive: true });
@@ -53,7 +58,9 @@ describe('the packed package', () => {
   it('ships the build, the example fixtures, the README and the LICENSE, and nothing else', () => {
     const outside = packedFiles.filter((path) => !/^(dist\/.+\.(js|d\.ts|json)|fixtures\/[^/]+\.(ya?ml|json)|README\.md|LICENSE|package\.json)$/.test(path));
     expect(outside).toEqual([]);
-    expect(packedFiles).toEqual(expect.arrayContaining(['LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/bin.js', 'dist/tokens/token-worker-main.js']));
+    expect(packedFiles).toEqual(expect.arrayContaining([
+      'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/bin.js', 'dist/tokens/token-worker-main.js', 'dist/cli/serve-from-cli.js', 'dist/cli/token-worker-main.js',
+    ]));
     expect(readFileSync(join(installed, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
   });
 
@@ -110,12 +117,20 @@ console.log(JSON.stringify({ status: res.status, prompt_tokens: body.usage.promp
     expect(stdout).toBe(`${manifest.version}\n`);
   }, 60_000);
 
-  it('runs its bin: serves /v1/models and stops on SIGTERM', async () => {
+  it('runs its bin: serves /v1/models and a chat completion with its token usage, and stops on SIGTERM', async () => {
     const server = spawnNode([join(installed, manifest.bin['moonshot-mock']!), '--port', '0'], { cwd: project });
     try {
       const baseURL = await server.waitFor(/listening on (http:\/\/\S+\/v1)/);
       const res = await fetch(`${baseURL}/models`, { headers: { Authorization: 'Bearer k' } });
       expect(res.status).toBe(200);
+      // The bundled CLI counts tokens in its own bundled worker, which loads js-tiktoken's ranks from the install.
+      const chat = await fetch(`${baseURL}/chat/completions`, {
+        method: 'POST', headers: { Authorization: 'Bearer k', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ model: 'kimi-k2.6', messages: [{ role: 'user', content: 'Hi' }] }),
+      });
+      expect({ status: chat.status, usage: ((await chat.json()) as { usage: unknown }).usage }).toEqual({
+        status: 200, usage: expect.objectContaining({ prompt_tokens: expect.any(Number), completion_tokens: expect.any(Number) }),
+      });
       server.kill('SIGTERM');
       expect(await exitWithin(server, 30_000)).toEqual({ code: 0, signal: null });
     } finally {
