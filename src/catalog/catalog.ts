@@ -24,7 +24,7 @@ export interface CatalogOptions {
 }
 
 /** Every model the shipped data knows, with its dates. */
-export const shippedModels: readonly ModelEntry[] = z.array(modelEntrySchema).parse(data.models);
+export const shippedModels: readonly ModelEntry[] = z.array(modelEntrySchema).parse(data.models, { jitless: true });
 
 /** Builds the catalog for a date. Entries are parsed again here, so code callers need not pre-parse them. */
 export function createCatalog(options: CatalogOptions = {}): Catalog {

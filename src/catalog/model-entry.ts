@@ -31,7 +31,7 @@ export const modelEntrySchema = z
   })
   .superRefine((entry, ctx) => {
     entry.changes.forEach((change, i) => {
-      const result = modelRulesSchema.safeParse({ ...rulesOf(entry), ...change.set });
+      const result = modelRulesSchema.safeParse({ ...rulesOf(entry), ...change.set }, { jitless: true });
       for (const issue of result.error?.issues ?? []) {
         ctx.addIssue({ code: 'custom', path: ['changes', i, 'set', ...issue.path], message: issue.message });
       }
@@ -64,6 +64,6 @@ export function isLiveOn(entry: ModelEntry, date: string): boolean {
 export function modelOn(entry: ModelEntry, date: string): Model {
   const { changes, created, ...base } = entry;
   const set = changes.filter((change) => change.from <= date).reduce((acc, change) => ({ ...acc, ...change.set }), {});
-  const rules = Object.keys(set).length === 0 ? rulesOf(entry) : modelRulesSchema.parse({ ...rulesOf(entry), ...set });
+  const rules = Object.keys(set).length === 0 ? rulesOf(entry) : modelRulesSchema.parse({ ...rulesOf(entry), ...set }, { jitless: true });
   return { ...base, ...(rules as object), created: created ?? unixOf(entry.released ?? '2026-01-01') } as Model;
 }

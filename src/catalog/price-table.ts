@@ -34,7 +34,8 @@ export interface PriceTable {
   toolPrice(tool: ToolName, date?: string): number | undefined;
 }
 
-const file = priceFileSchema.parse(prices);
+// jitless: read once at start-up, where compiling zod's fast path would cost more than it saves.
+const file = priceFileSchema.parse(prices, { jitless: true });
 // Latest first. ISO dates sort as plain strings (localeCompare would load ICU collation at start-up).
 const latestFirst = (a: { from: string }, b: { from: string }) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0);
 const byDate = [...file.tables].sort(latestFirst);

@@ -13,7 +13,7 @@ const tablesSchema = z.strictObject({
   tables: z.array(z.strictObject({ from: isoDateSchema, tiers: z.record(tierNames, limitsSchema) })).min(1),
 });
 
-const tables = tablesSchema.parse(data).tables;
+const tables = tablesSchema.parse(data, { jitless: true }).tables;
 
 /**
  * The tier table in force on `date`: the latest one dated on or before it (the first one for earlier
