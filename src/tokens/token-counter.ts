@@ -6,10 +6,13 @@ import { abortError, TokenWorkerClient } from './token-worker-client.ts';
 /** Default approximate budget of each cache (main-thread text cache and worker piece cache). */
 const DEFAULT_CACHE_BYTES = 8 * 1024 * 1024;
 /**
- * Texts up to this length are cached under themselves; longer ones under their SHA-256 digest in base64,
- * which is always 44 chars long, so a digest key can never equal a raw-text key.
+ * Texts up to this length are cached under themselves (their cost is counted in the budget); longer
+ * ones under their SHA-256 digest in base64, which is always DIGEST_CHARS long. A text of exactly that
+ * length is hashed too, so a digest key can never equal a raw-text key. Hashing is the costly part of
+ * a cache hit, so typical messages and generated replies (a few hundred chars) are kept raw.
  */
-const RAW_KEY_MAX_CHARS = 40;
+const RAW_KEY_MAX_CHARS = 512;
+const DIGEST_CHARS = 44;
 
 /** Counts tokens off the main thread with an exact BPE encoding. */
 export interface TokenCounter {
@@ -40,7 +43,7 @@ export interface TokenCounterOptions {
 
 /** The cache key of a text: the text itself if short, else its SHA-256 (over the exact UTF-16 code units). */
 function textKey(text: string): string {
-  if (text.length <= RAW_KEY_MAX_CHARS) return text;
+  if (text.length <= RAW_KEY_MAX_CHARS && text.length !== DIGEST_CHARS) return text;
   return createHash('sha256').update(text, 'utf16le').digest('base64');
 }
 
@@ -62,21 +65,22 @@ class WorkerTokenCounter implements TokenCounter {
   async countTexts(texts: readonly string[], signal?: AbortSignal): Promise<number[]> {
     if (signal?.aborted) throw abortError(signal);
     const counts = new Array<number>(texts.length).fill(0);
-    /** Distinct uncached texts → [cache key, indexes in `texts`]. */
-    const missing = new Map<string, { key: string; indexes: number[] }>();
-    texts.forEach((text, index) => {
-      if (text === '') return;
-      const seen = missing.get(text);
+    /** Distinct uncached texts → [cache key, indexes in `texts`]; created at the first miss. */
+    let missing: Map<string, { key: string; indexes: number[] }> | undefined;
+    for (let index = 0; index < texts.length; index++) {
+      const text = texts[index]!;
+      if (text === '') continue;
+      const seen = missing?.get(text);
       if (seen !== undefined) {
         seen.indexes.push(index);
-        return;
+        continue;
       }
       const key = textKey(text);
       const hit = this.cache.get(key);
       if (hit !== undefined) counts[index] = hit;
-      else missing.set(text, { key, indexes: [index] });
-    });
-    if (missing.size === 0) return counts;
+      else (missing ??= new Map()).set(text, { key, indexes: [index] });
+    }
+    if (missing === undefined) return counts;
     const fresh = await this.worker().count([...missing.keys()], signal);
     let i = 0;
     for (const { key, indexes } of missing.values()) {
