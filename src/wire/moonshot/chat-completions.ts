@@ -13,7 +13,7 @@ import { viewRequest, type RequestView } from '../../match/request-view.ts';
 import { buildCompletion } from '../../reply/build-completion.ts';
 import { planReply } from '../../reply/plan-reply.ts';
 import { completeReply } from '../../reply/settle-reply.ts';
-import { requestHeader, requestSignal } from '../../transport/read-body.ts';
+import { ownRequestSignal, requestHeader, requestSignal } from '../../transport/read-body.ts';
 import { sendReply } from '../../transport/send-reply.ts';
 import { authenticate } from './authenticate.ts';
 import { forwardUpstream } from './forward-upstream.ts';
@@ -42,7 +42,7 @@ export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
       // Recording, a miss goes upstream instead of to the generator or the unmatched error.
       const pick = pickFixture(deps.fixtures, viewOnce, deps.state.served, record ? 'error' : deps.config.unmatched);
       if (record && (record.mode === 'record-all' || pick.kind === 'unmatched')) {
-        return await forwardUpstream(c, deps, { body, request, view: viewOnce(), signal, onEnd: release });
+        return await forwardUpstream(c, deps, { body, request, view: viewOnce(), signal: ownRequestSignal(c), onEnd: release });
       }
       const fault = pickFault(deps, c, pick, viewOnce);
       const reply = planReply({ chat, pick, fault, settings: deps.config });
