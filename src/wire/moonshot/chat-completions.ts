@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { ChatPlan } from '../../chat/plan-chat.ts';
 import { planChat } from '../../chat/plan-chat.ts';
 import { chatRequestSchema } from '../../chat/chat-request.ts';
+import { quickChatRequest } from '../../chat/quick-chat-request.ts';
 import { createdSeconds } from '../../clock.ts';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { MoonshotError } from '../../errors/moonshot-error.ts';
@@ -32,7 +33,7 @@ export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
   routes.post('/chat/completions', authenticate(deps), async (c) => {
     const signal = requestSignal(c);
     const body = await readJson(c, deps.config.maxBodyBytes);
-    const request = parseBody(chatRequestSchema, body);
+    const request = quickChatRequest(body) ?? parseBody(chatRequestSchema, body);
     const record = deps.config.record;
     const chat = await planChat(request, deps, signal);
     const release = await admit(deps, c, chat);
