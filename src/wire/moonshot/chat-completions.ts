@@ -16,7 +16,7 @@ import { planReply } from '../../reply/plan-reply.ts';
 import { completeReply } from '../../reply/settle-reply.ts';
 import { ownRequestSignal, requestHeader, requestSignal } from '../../transport/read-body.ts';
 import { sendReply } from '../../transport/send-reply.ts';
-import { authenticate } from './authenticate.ts';
+import { keyCheck } from './authenticate.ts';
 import { forwardUpstream } from './forward-upstream.ts';
 import { moonshotEncoder } from './moonshot-encoder.ts';
 import { parseBody } from './parse-body.ts';
@@ -30,7 +30,9 @@ import { readJson } from './read-json.ts';
  */
 export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  routes.post('/chat/completions', authenticate(deps), async (c) => {
+  const checkKey = keyCheck(deps);
+  routes.post('/chat/completions', async (c) => {
+    checkKey(c);
     const signal = requestSignal(c);
     const body = await readJson(c, deps.config.maxBodyBytes);
     const request = quickChatRequest(body) ?? parseBody(chatRequestSchema, body);
