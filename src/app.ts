@@ -13,7 +13,7 @@ import { fixtureSources } from './record/record-dir.ts';
 import { createRunState } from './state/run-state.ts';
 import { getSharedTokenCounter, type TokenCounter } from './tokens/token-counter.ts';
 import { createErrorHandler } from './transport/error-handler.ts';
-import { isNodeRequest } from './transport/read-body.ts';
+import { nodeBindings } from './transport/node-bindings.ts';
 import { errorEnvelope } from './wire/moonshot/error-envelope.ts';
 import { moonshotApp } from './wire/moonshot/moonshot-app.ts';
 import { notFound } from './wire/moonshot/not-found.ts';
@@ -70,8 +70,15 @@ export function createApp(options: MockOptions = {}): Hono<AppEnv> {
   app.use('*', async (c, next) => {
     const ids = state.ids.next();
     c.set('ids', ids);
-    if (!isNodeRequest(c)) c.set('clientRequest', c.req.raw);
-    c.header('Msh-Request-Id', ids.requestId);
+    // Behind the Node server the header goes on the Node response itself, which writeHead merges
+    // into every answer (JSON, error or stream; a header the answer sets wins): a header set through
+    // c.header would make Hono build a WHATWG Headers object for every response.
+    const { outgoing } = nodeBindings(c);
+    if (outgoing) outgoing.setHeader('msh-request-id', ids.requestId);
+    else {
+      c.set('clientRequest', c.req.raw);
+      c.header('Msh-Request-Id', ids.requestId);
+    }
     if (!config.logRequests) return next();
     const started = performance.now();
     await next();

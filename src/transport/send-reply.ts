@@ -44,7 +44,7 @@ async function sendJsonReply(c: Context, out: Extract<Outgoing, { kind: 'json' }
       throw new MoonshotError(cut.error);
     case 'half': {
       const text = JSON.stringify(encoder.body(out.completion));
-      return c.body(text.slice(0, Math.ceil(text.length / 2)), 200, { 'Content-Type': 'application/json; charset=utf-8' });
+      return c.body(text.slice(0, Math.ceil(text.length / 2)), 200, { 'content-type': 'application/json; charset=utf-8' });
     }
   }
 }
