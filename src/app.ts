@@ -12,6 +12,7 @@ import { createUserDirectory } from './limits/user-directory.ts';
 import { fixtureSources } from './record/record-dir.ts';
 import { createRunState } from './state/run-state.ts';
 import { getSharedTokenCounter, type TokenCounter } from './tokens/token-counter.ts';
+import { checkHost } from './transport/check-host.ts';
 import { createErrorHandler } from './transport/error-handler.ts';
 import { nodeBindings } from './transport/node-bindings.ts';
 import { errorEnvelope } from './wire/moonshot/error-envelope.ts';
@@ -67,6 +68,7 @@ export function createApp(options: MockOptions = {}): Hono<AppEnv> {
     log,
   };
   const app = new Hono<AppEnv>();
+  const hostCheck = checkHost(config);
   app.use('*', async (c, next) => {
     const ids = state.ids.next();
     c.set('ids', ids);
@@ -79,11 +81,21 @@ export function createApp(options: MockOptions = {}): Hono<AppEnv> {
       c.set('clientRequest', c.req.raw);
       c.header('Msh-Request-Id', ids.requestId);
     }
-    if (!config.logRequests) return next();
+    if (!config.logRequests) {
+      hostCheck(c);
+      return next();
+    }
     const started = performance.now();
     await next();
     log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms ${ids.requestId}`);
   });
+  // Logging requests, the check runs inside the logged span (a layer of its own, so a refusal is logged).
+  if (config.logRequests) {
+    app.use('*', (c, next) => {
+      hostCheck(c);
+      return next();
+    });
+  }
   app.route('/v1', moonshotApp(deps));
   app.route('/_mock', mockAdminRoutes(deps));
   app.notFound(notFound);

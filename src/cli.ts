@@ -11,6 +11,7 @@ const usage = `Usage: moonshot-mock [--port N] [--host H] [--seed N] [--config F
 
   --port N              port to listen on (0 = any free port; default 4000, or $PORT)
   --host H              interface to bind (default 127.0.0.1)
+  --allowed-hosts NAMES Host names served besides loopback ones, comma-separated (* = any)
   --seed N              seed for ids and generated text (default 0)
   --config FILE         JSON or YAML file with any option of the config schema
   --fixtures PATH       fixture file or folder (repeatable)
@@ -78,6 +79,7 @@ export async function main(argv: string[]): Promise<void> {
     args: argv,
     options: {
       port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' }, unmatched: { type: 'string' }, tier: { type: 'string' },
+      'allowed-hosts': { type: 'string', multiple: true },
       config: { type: 'string' }, fixtures: { type: 'string', multiple: true }, watch: { type: 'boolean' },
       help: { type: 'boolean' },
       record: { type: 'string' }, 'record-all': { type: 'string' }, proxy: { type: 'boolean' }, upstream: { type: 'string' },
@@ -103,12 +105,15 @@ export async function main(argv: string[]): Promise<void> {
   }
   if (values.fixtures) merged.fixtures = [...((merged.fixtures as unknown[] | undefined) ?? []), ...values.fixtures];
   if (values.watch) merged.watch = true;
+  const allowed = values['allowed-hosts']?.flatMap((list) => list.split(',')).map((name) => name.trim()).filter(Boolean);
+  if (allowed) merged.allowedHosts = [...((merged.allowedHosts as string[] | undefined) ?? []), ...allowed];
   Object.assign(merged, recordOptions(values, merged));
   if (process.env.PORT) merged.port = process.env.PORT;
   for (const key of Object.keys(flags) as Array<keyof typeof flags>) if (values[key] !== undefined) merged[key] = values[key];
   const fromFlag = (path: string): string => {
     if (path in flags && values[path as keyof typeof flags] !== undefined) return `--${path}`;
     if (path.startsWith('fixtures') && values.fixtures) return '--fixtures';
+    if (path.startsWith('allowedHosts') && values['allowed-hosts']) return '--allowed-hosts';
     if (path === 'record.upstream' && values.upstream !== undefined) return '--upstream';
     return path === 'port' && process.env.PORT ? 'PORT' : path;
   };

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** The only source of time in the emulator. Inject a fake in tests so nothing sleeps for real. */
 export interface Clock {
   /** Milliseconds since the Unix epoch. */
@@ -8,6 +10,15 @@ export interface Clock {
    */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
+
+/** Longest delay anything may ask for (fault `delay_ms`/`after_ms`, `ttftMs`, `timeoutMs`, `stallCapMs`): 24 hours. */
+export const MAX_DELAY_MS = 24 * 60 * 60 * 1000;
+/** Largest step of one `POST /_mock/clock` (`advance_ms`): one year. */
+export const MAX_CLOCK_ADVANCE_MS = 365 * MAX_DELAY_MS;
+/** The message of a delay past MAX_DELAY_MS (the fixture loader words its own from the maximum). */
+export const DELAY_TOO_LONG = `at most ${MAX_DELAY_MS} ms (24 hours)`;
+/** A delay in milliseconds of the app clock, 0 to MAX_DELAY_MS (a bigger one is an error, never a silent clamp). */
+export const delayMsSchema = z.number().nonnegative().max(MAX_DELAY_MS, DELAY_TOO_LONG);
 
 /** A clock that only moves when told to; sleeps resolve once `advance`/`set` pass their deadline. */
 export interface ManualClock extends Clock {
@@ -39,14 +50,24 @@ function abortable(signal: AbortSignal | undefined, start: (resolve: () => void)
   });
 }
 
-/** The wall clock. */
+/** setTimeout's longest delay; a longer one fires at once with a TimeoutOverflowWarning. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** The wall clock. Sleeps longer than setTimeout allows run as a chain of timers. */
 export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: (ms, signal) =>
     ms <= 0 && !signal?.aborted
       ? Promise.resolve()
       : abortable(signal, (resolve) => {
-          const timer = setTimeout(resolve, ms);
+          let left = ms;
+          let timer: NodeJS.Timeout;
+          const arm = () => {
+            const step = Math.min(left, MAX_TIMER_MS);
+            left -= step;
+            timer = setTimeout(left > 0 ? arm : resolve, step);
+          };
+          arm();
           return () => clearTimeout(timer);
         }),
 };

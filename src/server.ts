@@ -1,10 +1,12 @@
 import { serve } from '@hono/node-server';
+import type { Server, ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, splitOptions, type MockOptions } from './app.ts';
 import { createFixtureSet } from './fixtures/fixture-set.ts';
 import { loadFixtures } from './fixtures/load-fixtures.ts';
 import { watchFixtures } from './fixtures/watch-fixtures.ts';
-import { ConfigError } from './config.ts';
+import { capConnections } from './transport/cap-connections.ts';
+import { ConfigError, type Config } from './config.ts';
 import { fixtureSources, remoteRecordRefusal } from './record/record-dir.ts';
 
 /** A running emulator. */
@@ -30,9 +32,10 @@ export async function startServer(options: MockOptions = {}): Promise<RunningSer
   const app = createApp({ ...options, fixtureSet });
   const { port, host } = config;
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
+    const s = serve({ fetch: app.fetch, port, hostname: host, serverOptions: serverOptions(config) }, () => resolve(s));
     s.once('error', reject);
   });
+  capConnections(server as Server, config.maxConnections);
   const watcher = config.watch ? watchFixtures(sources, fixtureSet, log) : undefined;
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -49,4 +52,16 @@ export async function startServer(options: MockOptions = {}): Promise<RunningSer
         setTimeout(() => server.closeAllConnections(), graceMs).unref();
       }),
   };
+}
+
+/**
+ * Node's connection timeouts from the config. Node checks them every `connectionsCheckingInterval`
+ * (30 s by default, which let a slowloris connection live ~84 s), so the check runs at a quarter of
+ * the shorter timeout; `headersTimeout` may not exceed a non-zero `requestTimeout`.
+ */
+function serverOptions(config: Config): ServerOptions {
+  const { requestTimeout, keepAliveTimeout } = config;
+  const headersTimeout = requestTimeout > 0 ? Math.min(config.headersTimeout, requestTimeout) : config.headersTimeout;
+  const connectionsCheckingInterval = Math.max(50, Math.min(1000, Math.floor(headersTimeout / 4)));
+  return { headersTimeout, requestTimeout, keepAliveTimeout, connectionsCheckingInterval };
 }

@@ -11,7 +11,7 @@ const streamText = async (content: string) => (await ask(content, { stream: true
 
 // Each test starts from a fresh run (sequences, fault windows), whatever ran before it.
 beforeEach(async () => {
-  await app.request('/_mock/reset', { method: 'POST' });
+  await app.request('/_mock/reset', { method: 'POST', headers: { 'content-type': 'application/json' } });
 });
 
 describe('the example faults in fixtures/faults.yaml', () => {

@@ -11,7 +11,7 @@ const answer = async (body: Record<string, unknown>) => (await chat(app, { model
 
 // Each test starts from a fresh run (sequences, fault windows), whatever ran before it.
 beforeEach(async () => {
-  await app.request('/_mock/reset', { method: 'POST' });
+  await app.request('/_mock/reset', { method: 'POST', headers: { 'content-type': 'application/json' } });
 });
 
 describe('the example fixtures in fixtures/', () => {

@@ -31,6 +31,14 @@ export function requireModel(catalog: Catalog, id: string): ModelEntry {
 }
 
 /**
+ * The most prompt tokens that can pass `fitContext`: counting may stop once a prompt is over it. With
+ * an output budget, prompt + budget must fit; without one, the prompt must be shorter than the window.
+ */
+export function largestFittingPrompt(model: ModelEntry, requested: number | null | undefined): number {
+  return requested != null ? model.context_length - requested : model.context_length - 1;
+}
+
+/**
  * The context-window rule (A3): with an output budget, prompt + budget must fit the window;
  * without one, the prompt alone must be shorter than the window, and output is capped at what is left.
  */
@@ -57,8 +65,11 @@ export async function planChat(
   checkMessages(model, request, thinking);
   checkSampling(model, request, thinking);
   checkTools(request, thinking);
-  const promptTokens = await countPrompt(deps.counter, request.messages, request.tools ?? undefined, signal);
-  const outputBudget = fitContext(model, promptTokens, request.max_completion_tokens ?? request.max_tokens);
+  const requested = request.max_completion_tokens ?? request.max_tokens;
+  // A prompt certainly past the window is not counted to the end: the error needs no exact figure.
+  const stopAbove = largestFittingPrompt(model, requested);
+  const promptTokens = await countPrompt(deps.counter, request.messages, request.tools ?? undefined, signal, stopAbove);
+  const outputBudget = fitContext(model, promptTokens, requested);
   const last = request.messages[request.messages.length - 1];
   const partialPrefix = last?.partial && typeof last.content === 'string' ? last.content : undefined;
   const stop = request.stop == null ? [] : typeof request.stop === 'string' ? [request.stop] : request.stop;

@@ -34,6 +34,10 @@ export type ErrorKind =
       /** Seconds until the window frees a slot, for concurrency/RPM. */
       retryAfterSeconds?: number;
     }
+  /** Emulator-only: a request whose `Host` is neither loopback nor allowed (DNS rebinding). */
+  | { kind: 'host_not_allowed'; host: string }
+  /** Emulator-only: an admin POST without `Content-Type: application/json` (a browser's simple request). */
+  | { kind: 'json_content_type_required'; route: string; got: string }
   /** Statuses an injected fault answers with; 400/401/403/429 wordings are live, the others guesses. */
   | { kind: 'content_filter' }
   | { kind: 'permission_denied' }
@@ -89,6 +93,20 @@ const table: Table = {
     const base = kind ? describeError(kind) : { type: 'server_error', message: `Request failed with status ${e.status}` };
     return { status: e.status, type: e.type ?? base.type, message: e.message ?? base.message };
   },
+  host_not_allowed: (e) => ({
+    status: 403,
+    type: 'permission_denied_error',
+    message:
+      `moonshot-mock: Host ${JSON.stringify(e.host)} is not allowed. Only loopback names and addresses are, and those in ` +
+      '--allowed-hosts (config allowedHosts); add the name there to reach the server by it.',
+  }),
+  json_content_type_required: (e) => ({
+    status: 415,
+    type: 'invalid_request_error',
+    message:
+      `moonshot-mock: ${e.route} needs \`Content-Type: application/json\` (got ${e.got || 'none'}), so that a web page ` +
+      'cannot send it without a CORS preflight, which is never granted.',
+  }),
   // Emulator-only too: record and proxy modes found no upstream to answer.
   upstream_failed: (e) => ({
     status: 502,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { delayMsSchema } from '../clock.ts';
 
 const WHEN_KEYS = ['calls', 'first', 'every', 'probability'] as const;
 
@@ -30,7 +31,7 @@ const httpFault = z.strictObject({
   status: z.number().int().min(400).max(599),
   type: z.string().min(1).optional(),
   message: z.string().optional(),
-  delay_ms: z.number().nonnegative().optional().describe("Wait before answering, in milliseconds of the app\'s clock."),
+  delay_ms: delayMsSchema.optional().describe("Wait before answering, in milliseconds of the app\'s clock."),
   retry_after: z.number().int().nonnegative().optional().describe('Adds `Retry-After: {seconds}`. The real API sends none, so it is off unless set.'),
 });
 
@@ -43,7 +44,7 @@ const disconnectFault = z
     kind: z.literal('disconnect'),
     when,
     after_chunks: afterChunks.optional(),
-    after_ms: z.number().nonnegative().optional(),
+    after_ms: delayMsSchema.optional(),
   })
   .refine((fault) => fault.after_chunks === undefined || fault.after_ms === undefined, {
     message: 'a disconnect fault takes only one of `after_chunks` or `after_ms`',

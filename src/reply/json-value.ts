@@ -8,7 +8,8 @@ const isSchema = (value: unknown): value is Schema => typeof value === 'object' 
 /**
  * A value that satisfies a (Moonshot-flavoured) JSON Schema: objects fill every declared property,
  * arrays hold 1–2 items, `enum`/`const` are honoured, strings are short phrases. Depth is capped so a
- * recursive schema still ends. Without a schema it returns a small object.
+ * recursive schema still ends. Property names such as `__proto__` or `constructor` are plain keys.
+ * Without a schema it returns a small object.
  */
 export function jsonValue(random: Random, schema: unknown, depth = 0): unknown {
   if (!isSchema(schema)) return { reply: composePhrase(random) };
@@ -38,7 +39,10 @@ export function jsonValue(random: Random, schema: unknown, depth = 0): unknown {
       if (!properties) return type === 'object' ? {} : { reply: composePhrase(random) };
       if (depth > 4) return {};
       const out: Record<string, unknown> = {};
-      for (const [key, sub] of Object.entries(properties)) out[key] = jsonValue(random, sub, depth + 1);
+      // defineProperty, not `out[key] =`: a property named `__proto__` must stay data, not set the prototype.
+      for (const [key, sub] of Object.entries(properties)) {
+        Object.defineProperty(out, key, { value: jsonValue(random, sub, depth + 1), enumerable: true, writable: true, configurable: true });
+      }
       return out;
     }
   }

@@ -1,5 +1,6 @@
 import type { BpeMerge } from './bpe-merge.ts';
 import type { PieceCounter } from './piece-counter.ts';
+import type { TextFloor, TokenFloor } from './token-floor.ts';
 
 /**
  * Work units between two clock reads: a piece costs its length plus PIECE_UNITS, a finished text TEXT_UNITS.
@@ -9,6 +10,16 @@ import type { PieceCounter } from './piece-counter.ts';
 const UNITS_PER_CLOCK_READ = 1024;
 const PIECE_UNITS = 32;
 const TEXT_UNITS = 32;
+
+/** Options of a {@link CountJob}. */
+export interface CountJobOptions {
+  /**
+   * Stop as soon as the total is certainly above this (needs `floor`): the counts are then lower
+   * bounds whose sum is above it, and `exact` is false.
+   */
+  readonly stopAbove?: number;
+  readonly floor?: TokenFloor;
+}
 
 /**
  * A resumable count of several texts: {@link advance} works until a deadline and picks up exactly where it
@@ -26,9 +37,27 @@ export class CountJob {
   private merge: BpeMerge | null = null;
   /** Total length of the texts after the current one. */
   private tailChars: number;
+  /** False once the job stopped early (see CountJobOptions.stopAbove): the counts are lower bounds. */
+  exact = true;
+  private readonly stopAbove: number;
+  /** Floor of each text, and floorsAfter[i] = the sum of the floors of the texts after text i. */
+  private readonly floors: TextFloor[] = [];
+  private readonly floorsAfter: number[] = [];
+  /** Sum of the final counts so far, and the length of the huge piece being merged. */
+  private counted = 0;
+  private mergeChars = 0;
 
-  constructor(private readonly counter: PieceCounter, private readonly texts: readonly string[]) {
+  constructor(private readonly counter: PieceCounter, private readonly texts: readonly string[], options: CountJobOptions = {}) {
     this.tailChars = texts.reduce((sum, text) => sum + text.length, 0) - (texts[0]?.length ?? 0);
+    this.stopAbove = options.floor === undefined ? Number.POSITIVE_INFINITY : (options.stopAbove ?? Number.POSITIVE_INFINITY);
+    if (this.stopAbove === Number.POSITIVE_INFINITY) return;
+    this.floors = texts.map((text) => options.floor!.ofText(text));
+    let after = 0;
+    for (let i = texts.length - 1; i >= 0; i--) {
+      this.floorsAfter[i] = after;
+      after += this.floors[i]!.tokens;
+    }
+    this.stopIfOver();
   }
 
   /** Rough work left, in characters (plus pending merge steps); 0 when done. Used for shortest-first scheduling. */
@@ -51,6 +80,7 @@ export class CountJob {
         if (!this.merge.run(deadline)) return false;
         this.partial += this.merge.tokenCount;
         this.merge = null;
+        this.mergeChars = 0;
       }
       const text = this.texts[this.textIndex] as string;
       pattern.lastIndex = this.cursor;
@@ -59,16 +89,16 @@ export class CountJob {
         const result = this.counter.count(match[0]);
         if (typeof result !== 'number') {
           this.merge = result;
+          this.mergeChars = match[0].length;
           break;
         }
         this.partial += result;
         units += match[0].length + PIECE_UNITS;
         if (units >= UNITS_PER_CLOCK_READ) {
           units = 0;
-          if (performance.now() >= deadline) {
-            this.cursor = pattern.lastIndex;
-            return false;
-          }
+          this.cursor = pattern.lastIndex;
+          if (this.stopIfOver()) return true;
+          if (performance.now() >= deadline) return false;
         }
       }
       if (match !== null) {
@@ -76,6 +106,7 @@ export class CountJob {
         continue; // run the huge piece's merge, then resume the regex after it
       }
       this.counts.push(this.partial);
+      this.counted += this.partial;
       this.partial = 0;
       this.cursor = 0;
       this.textIndex++;
@@ -86,6 +117,29 @@ export class CountJob {
         if (performance.now() >= deadline) return false;
       }
     }
+    return true;
+  }
+
+  /**
+   * Ends the job if the tokens counted so far plus the floor of what is left exceed stopAbove: the
+   * current text gets its counted part plus the floor of its rest (the piece being merged included),
+   * each later text its floor. Returns whether it stopped.
+   */
+  private stopIfOver(): boolean {
+    const text = this.texts[this.textIndex];
+    if (text === undefined || this.stopAbove === Number.POSITIVE_INFINITY) return false;
+    const { longest } = this.floors[this.textIndex]!;
+    const untouched = this.cursor === 0 && this.merge === null;
+    const rest = untouched
+      ? this.floors[this.textIndex]!.tokens
+      : Math.ceil(this.mergeChars / longest) + Math.ceil((text.length - this.cursor) / longest);
+    const current = this.partial + rest;
+    if (this.counted + current + this.floorsAfter[this.textIndex]! <= this.stopAbove) return false;
+    this.counts.push(current, ...this.floors.slice(this.textIndex + 1).map((floor) => floor.tokens));
+    this.exact = false;
+    this.merge = null;
+    this.textIndex = this.texts.length;
+    this.tailChars = 0;
     return true;
   }
 }

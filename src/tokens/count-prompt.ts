@@ -74,15 +74,18 @@ export function promptParts(messages: readonly PromptMessage[], tools?: readonly
  * + Σ over tool calls of (tokens(function.name) + tokens(function.arguments) + 3); each image part costs
  * IMAGE_TOKENS (1024) and each video part VIDEO_TOKENS (2048); non-empty `tools` add
  * tokens(JSON.stringify(tools)). All texts go to the counter in one batch, so its per-text cache makes a
- * conversation that grew by one turn cost only the new texts. Rejects with an AbortError if `signal` aborts.
+ * conversation that grew by one turn cost only the new texts. With `stopAbove`, counting stops as soon
+ * as the prompt is certainly longer than that, and the result is then a lower bound above it (a prompt
+ * at or under it is always counted exactly). Rejects with an AbortError if `signal` aborts.
  */
 export async function countPrompt(
   counter: TokenCounter,
   messages: readonly PromptMessage[],
   tools?: readonly unknown[],
   signal?: AbortSignal,
+  stopAbove?: number,
 ): Promise<number> {
   const { texts, fixedTokens } = promptParts(messages, tools);
-  const counts = await counter.countTexts(texts, signal);
+  const counts = await counter.countTexts(texts, signal, stopAbove === undefined ? undefined : stopAbove - fixedTokens);
   return counts.reduce((sum, count) => sum + count, fixedTokens);
 }

@@ -11,3 +11,6 @@ export const DEFAULT_ENCODING: EncodingName = 'o200k_base';
 export function isEncodingName(value: unknown): value is EncodingName {
   return typeof value === 'string' && (ENCODING_NAMES as readonly string[]).includes(value);
 }
+
+/** No token of either encoding is longer than this many bytes, so a text has at least length / 128 tokens. */
+export const MAX_TOKEN_BYTES = 128;

@@ -3,6 +3,7 @@ import { CountJob } from './count-job.ts';
 import { JobScheduler } from './job-scheduler.ts';
 import { loadRankTable } from './load-rank-table.ts';
 import { PieceCounter } from './piece-counter.ts';
+import { TokenFloor } from './token-floor.ts';
 import type { TokenWorkerData, TokenWorkerRequest, TokenWorkerResponse } from './token-worker-protocol.ts';
 
 /**
@@ -12,17 +13,19 @@ import type { TokenWorkerData, TokenWorkerRequest, TokenWorkerResponse } from '.
  */
 export function runTokenWorker(port: MessagePort, data: TokenWorkerData): void {
   const post = (message: TokenWorkerResponse): void => port.postMessage(message);
-  const waiting = new Map<number, readonly string[]>();
-  let loaded: { readonly pieces: PieceCounter; readonly scheduler: JobScheduler<CountJob> } | null = null;
+  const waiting = new Map<number, TokenWorkerRequest & { type: 'count' }>();
+  let loaded: { readonly pieces: PieceCounter; readonly floor: TokenFloor; readonly scheduler: JobScheduler<CountJob> } | null = null;
+  const jobOf = (request: TokenWorkerRequest & { type: 'count' }) =>
+    new CountJob(loaded!.pieces, request.texts, { stopAbove: request.stopAbove, floor: loaded!.floor });
 
   port.on('message', (request: TokenWorkerRequest) => {
     if (request.type === 'cancel') {
       waiting.delete(request.id);
       loaded?.scheduler.cancel(request.id);
     } else if (loaded === null) {
-      waiting.set(request.id, request.texts);
+      waiting.set(request.id, request);
     } else {
-      loaded.scheduler.add(request.id, new CountJob(loaded.pieces, request.texts));
+      loaded.scheduler.add(request.id, jobOf(request));
     }
   });
 
@@ -31,12 +34,12 @@ export function runTokenWorker(port: MessagePort, data: TokenWorkerData): void {
     (table) => {
       const pieces = new PieceCounter(table, data.cacheBytes);
       const scheduler = new JobScheduler<CountJob>({
-        done: (id, job) => post({ type: 'counts', id, counts: job.counts }),
+        done: (id, job) => post({ type: 'counts', id, counts: job.counts, exact: job.exact }),
         failed: (id, error) => post({ type: 'failed', id, message: String(error) }),
       });
-      loaded = { pieces, scheduler };
+      loaded = { pieces, floor: new TokenFloor(table), scheduler };
       post({ type: 'ready', loadMs: performance.now() - started });
-      for (const [id, texts] of waiting) scheduler.add(id, new CountJob(pieces, texts));
+      for (const [id, request] of waiting) scheduler.add(id, jobOf(request));
       waiting.clear();
     },
     (error: unknown) => post({ type: 'load-failed', message: String(error) }),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { BoundedCountCache } from './bounded-count-cache.ts';
-import { DEFAULT_ENCODING, isEncodingName, type EncodingName } from './encoding-name.ts';
+import { DEFAULT_ENCODING, isEncodingName, MAX_TOKEN_BYTES, type EncodingName } from './encoding-name.ts';
 import { abortError, TokenWorkerClient } from './token-worker-client.ts';
 
 /** Default approximate budget of each cache (main-thread text cache and worker piece cache). */
@@ -13,15 +13,23 @@ const DEFAULT_CACHE_BYTES = 8 * 1024 * 1024;
  */
 const RAW_KEY_MAX_CHARS = 512;
 const DIGEST_CHARS = 44;
+/**
+ * Longer texts are not cached: hashing them costs more than a count that stops early (SHA-256 of a
+ * 100 MB prompt takes over a second), and no window holds one twice.
+ */
+const MAX_CACHED_CHARS = 4 * 1024 * 1024;
 
 /** Counts tokens off the main thread with an exact BPE encoding. */
 export interface TokenCounter {
   /**
    * Exact token counts of each text (same encoding for all; special-token strings count as ordinary text).
-   * Empty and cached texts need no worker round trip; others wait until the encoder is warm. Rejects with an
-   * AbortError if `signal` aborts, or with an Error if the worker dies (a new worker is spawned on the next call).
+   * Empty and cached texts need no worker round trip; others wait until the encoder is warm. With
+   * `stopAbove`, counting may stop as soon as the total is certainly above it: the counts are then lower
+   * bounds whose sum is above `stopAbove` (an exact total at or under it is always counted in full).
+   * Rejects with an AbortError if `signal` aborts, or with an Error if the worker dies (a new worker is
+   * spawned on the next call).
    */
-  countTexts(texts: readonly string[], signal?: AbortSignal): Promise<number[]>;
+  countTexts(texts: readonly string[], signal?: AbortSignal, stopAbove?: number): Promise<number[]>;
   /** Resolves once the rank table is loaded in the worker (rejects if that worker dies first). */
   readonly ready: Promise<void>;
   /** The encoding name, e.g. "o200k_base". */
@@ -62,11 +70,16 @@ class WorkerTokenCounter implements TokenCounter {
     return client.ready;
   }
 
-  async countTexts(texts: readonly string[], signal?: AbortSignal): Promise<number[]> {
+  async countTexts(texts: readonly string[], signal?: AbortSignal, stopAbove?: number): Promise<number[]> {
     if (signal?.aborted) throw abortError(signal);
+    // Certainly over already by length alone: answer lower bounds without hashing or copying the texts.
+    if (stopAbove !== undefined) {
+      const floors = texts.map((text) => Math.ceil(text.length / MAX_TOKEN_BYTES));
+      if (floors.reduce((sum, floor) => sum + floor, 0) > stopAbove) return floors;
+    }
     const counts = new Array<number>(texts.length).fill(0);
     /** Distinct uncached texts → [cache key, indexes in `texts`]; created at the first miss. */
-    let missing: Map<string, { key: string; indexes: number[] }> | undefined;
+    let missing: Map<string, { key: string | undefined; indexes: number[] }> | undefined;
     for (let index = 0; index < texts.length; index++) {
       const text = texts[index]!;
       if (text === '') continue;
@@ -75,17 +88,20 @@ class WorkerTokenCounter implements TokenCounter {
         seen.indexes.push(index);
         continue;
       }
-      const key = textKey(text);
-      const hit = this.cache.get(key);
+      const key = text.length > MAX_CACHED_CHARS ? undefined : textKey(text);
+      const hit = key === undefined ? undefined : this.cache.get(key);
       if (hit !== undefined) counts[index] = hit;
       else (missing ??= new Map()).set(text, { key, indexes: [index] });
     }
     if (missing === undefined) return counts;
-    const fresh = await this.worker().count([...missing.keys()], signal);
+    // The worker counts each distinct text once; repeats only add to the total, so its stop stays sound.
+    const known = counts.reduce((sum, count) => sum + count, 0);
+    const limit = stopAbove === undefined ? undefined : stopAbove - known;
+    const { counts: fresh, exact } = await this.worker().count([...missing.keys()], signal, limit);
     let i = 0;
     for (const { key, indexes } of missing.values()) {
       const count = fresh[i++] as number;
-      this.cache.set(key, count);
+      if (exact && key !== undefined) this.cache.set(key, count);
       for (const index of indexes) counts[index] = count;
     }
     return counts;

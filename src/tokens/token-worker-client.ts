@@ -4,8 +4,14 @@ import type { TokenWorkerData, TokenWorkerRequest, TokenWorkerResponse } from '.
 /** The plain-JS shim that registers tsx in the worker thread, then runs run-token-worker.ts. */
 const WORKER_ENTRY = new URL('./token-worker.js', import.meta.url);
 
+/** What the worker answers for a count: `exact` is false if it stopped early (see TokenWorkerRequest). */
+export interface WorkerCounts {
+  readonly counts: number[];
+  readonly exact: boolean;
+}
+
 interface PendingCount {
-  readonly resolve: (counts: number[]) => void;
+  readonly resolve: (result: WorkerCounts) => void;
   readonly reject: (error: unknown) => void;
   readonly signal: AbortSignal | undefined;
   readonly onAbort: () => void;
@@ -66,14 +72,15 @@ export class TokenWorkerClient {
   }
 
   /**
-   * Counts `texts` in the worker (one count per text, in order). Rejects with an AbortError as soon as
-   * `signal` aborts (the worker drops the job), or with the worker's death cause.
+   * Counts `texts` in the worker (one count per text, in order), stopping early once the total is
+   * certainly above `stopAbove` (then `exact` is false and the counts are lower bounds). Rejects with an
+   * AbortError as soon as `signal` aborts (the worker drops the job), or with the worker's death cause.
    */
-  count(texts: readonly string[], signal?: AbortSignal): Promise<number[]> {
+  count(texts: readonly string[], signal?: AbortSignal, stopAbove?: number): Promise<WorkerCounts> {
     if (this.death !== null) return Promise.reject(this.death);
     if (signal?.aborted) return Promise.reject(abortError(signal));
     const id = this.nextId++;
-    return new Promise<number[]>((resolve, reject) => {
+    return new Promise<WorkerCounts>((resolve, reject) => {
       const onAbort = (): void => {
         if (!this.pending.delete(id)) return;
         this.post({ type: 'cancel', id });
@@ -83,7 +90,7 @@ export class TokenWorkerClient {
       this.pending.set(id, { resolve, reject, signal, onAbort });
       signal?.addEventListener('abort', onAbort, { once: true });
       this.updateRef();
-      this.post({ type: 'count', id, texts });
+      this.post({ type: 'count', id, texts, stopAbove });
     });
   }
 
@@ -104,7 +111,7 @@ export class TokenWorkerClient {
         void this.terminate(new Error(`token worker could not load its rank table: ${message.message}`));
         return;
       case 'counts':
-        this.settle(message.id)?.resolve([...message.counts]);
+        this.settle(message.id)?.resolve({ counts: [...message.counts], exact: message.exact });
         return;
       case 'failed':
         this.settle(message.id)?.reject(new Error(`token worker failed a job: ${message.message}`));

@@ -9,7 +9,8 @@ export interface TokenWorkerData {
 
 /** Messages from the main thread to the token worker. Ids are unique per worker. */
 export type TokenWorkerRequest =
-  | { readonly type: 'count'; readonly id: number; readonly texts: readonly string[] }
+  /** `stopAbove`: the worker may stop once the total is certainly above it (the reply is then not `exact`). */
+  | { readonly type: 'count'; readonly id: number; readonly texts: readonly string[]; readonly stopAbove?: number }
   | { readonly type: 'cancel'; readonly id: number };
 
 /** Messages from the token worker to the main thread. */
@@ -18,5 +19,6 @@ export type TokenWorkerResponse =
   | { readonly type: 'ready'; readonly loadMs: number }
   /** The rank table could not be loaded; every job of this worker will fail. */
   | { readonly type: 'load-failed'; readonly message: string }
-  | { readonly type: 'counts'; readonly id: number; readonly counts: readonly number[] }
+  /** `exact: false`: the job stopped early and the counts are lower bounds summing above its `stopAbove`. */
+  | { readonly type: 'counts'; readonly id: number; readonly counts: readonly number[]; readonly exact: boolean }
   | { readonly type: 'failed'; readonly id: number; readonly message: string };

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
-import type { Clock } from '../clock.ts';
+import { MAX_DELAY_MS, type Clock } from '../clock.ts';
 import { MoonshotError } from '../errors/moonshot-error.ts';
 import type { Outgoing } from '../reply/reply-plan.ts';
 import { destroySocket, nodeBindings } from './node-bindings.ts';
@@ -98,7 +98,8 @@ async function writeStream(sink: SseSink, out: Extract<Outgoing, { kind: 'stream
         }
       }
       if (event.pieces > 0) {
-        const delay = first ? shape.ttftMs : shape.tokensPerSecond ? (event.pieces * 1000) / shape.tokensPerSecond : 0;
+        const paced = shape.tokensPerSecond ? Math.min((event.pieces * 1000) / shape.tokensPerSecond, MAX_DELAY_MS) : 0;
+        const delay = first ? shape.ttftMs : paced;
         first = false;
         if (delay > 0) await clock.sleep(delay, gone.signal);
       }

@@ -3,6 +3,7 @@ import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -183,6 +184,61 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const small = JSON.stringify({ model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'Hi' }] });
 
+/**
+ * A 100 MB prompt of one letter to the model with the widest window, on a fresh server: the time to
+ * its 400 and the server's peak RSS over its RSS before the request.
+ */
+async function benchHugePrompt(): Promise<{ ms: number; status: number; message: string; growthMb: number; model: string }> {
+  const server = await spawnServer(process.execPath, ['src/bin.js', '--port', '0']);
+  try {
+    await post(server.baseURL, JSON.parse(small)); // warm the encoder
+    const listed = (await (await fetch(`${server.baseURL}/models`, { headers: AUTH })).json()) as { data: Array<{ id: string; context_length: number }> };
+    const widest = listed.data.reduce((a, b) => (b.context_length > a.context_length ? b : a));
+    const before = rssMb(server.child.pid!).rss;
+    const huge = await post(server.baseURL, { model: widest.id, messages: [{ role: 'user', content: 'a'.repeat(100_000_000) }] });
+    const growthMb = rssMb(server.child.pid!).peak - before;
+    return { ms: huge.ms, status: huge.status, message: huge.json.error?.message ?? '', growthMb, model: widest.id };
+  } finally {
+    stop(server.child);
+  }
+}
+
+/**
+ * `idle` connections that send nothing, opened to a fresh server at the default cap (1,024), then one
+ * small completion on a new connection: its time and status, and how many idle ones the server closed.
+ */
+async function benchIdleConnections(idle: number): Promise<{ ms: number; status: number; closed: number }> {
+  const server = await spawnServer(process.execPath, ['src/bin.js', '--port', '0']);
+  const url = new URL(server.baseURL);
+  const sockets: net.Socket[] = [];
+  try {
+    await post(server.baseURL, JSON.parse(small)); // warm the encoder
+    for (let i = 0; i < idle; i++) {
+      sockets.push(await new Promise<net.Socket>((resolve, reject) => {
+        const socket = net.connect(Number(url.port), url.hostname, () => resolve(socket));
+        socket.on('error', () => {});
+        socket.once('error', reject);
+      }));
+    }
+    const fresh = new http.Agent({ keepAlive: false });
+    const started = performance.now();
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(`${server.baseURL}/chat/completions`, { method: 'POST', agent: fresh, headers: AUTH }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode!));
+      });
+      req.on('error', reject);
+      req.end(small);
+    });
+    const ms = performance.now() - started;
+    await new Promise((r) => setTimeout(r, 200));
+    return { ms, status, closed: sockets.filter((socket) => socket.closed).length };
+  } finally {
+    for (const socket of sockets) socket.destroy();
+    stop(server.child);
+  }
+}
+
 async function main() {
   console.error('moonshot-mock benchmark (2 cores; each figure from one run)');
   // 1. Time to ready: `npm start`, then the bare node entry (which the RSS figures use).
@@ -237,12 +293,21 @@ async function main() {
   const mem = rssMb(mock.child.pid!);
   stop(mock.child);
 
-  // 6. Matching among 1,000 fixtures.
+  // 6. A 100 MB single-letter prompt: counting stops once it certainly cannot fit.
+  const huge = await benchHugePrompt();
+  report(`100 MB one-letter prompt to ${huge.model} answered (${huge.status} "${huge.message}")`, `${huge.ms.toFixed(0)} ms`, '—', '≤ 5000 ms');
+  report('its server RSS growth (peak over before)', `${huge.growthMb.toFixed(0)} MB`, '—', '≤ 500 MB');
+
+  // 7. 2,000 idle connections (past the default cap of 1,024), then a normal request.
+  const idle = await benchIdleConnections(2000);
+  report('small completion with 2,000 idle connections open (cap 1,024)', `${idle.ms.toFixed(1)} ms (status ${idle.status}; ${idle.closed} idle closed)`, '—', 'answered');
+
+  // 8. Matching among 1,000 fixtures.
   const matching = benchMatching();
   report('fixture matching among 1,000 (short user text)', `${matching.short.toFixed(0)} µs/request`, '—', '—');
   report('fixture matching among 1,000 (10 kB user text)', `${matching.long.toFixed(0)} µs/request`, '—', '—');
 
-  // 7. A 4,000-token scripted reply streamed at full speed, against bare streamSSE writing the same chunks.
+  // 9. A 4,000-token scripted reply streamed at full speed, against bare streamSSE writing the same chunks.
   const dir = mkdtempSync(join(tmpdir(), 'moonshot-mock-bench-'));
   const words = 'the model reads each request and checks the window before it answers'.split(' ');
   const longReply = Array.from({ length: 4000 }, (_, i) => words[i % words.length]).join(' ');

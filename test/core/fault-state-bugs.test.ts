@@ -46,7 +46,7 @@ describe('restarting fault windows together with reply sequences', () => {
   it('fails twice again after POST /_mock/reset', async () => {
     const app = mockApp({ ...quiet, fixtures: [flaky] });
     expect(await statuses(app, 3)).toEqual([429, 429, 200]);
-    await app.request('/_mock/reset', { method: 'POST' });
+    await app.request('/_mock/reset', { method: 'POST', headers: { 'content-type': 'application/json' } });
     expect(await statuses(app, 3)).toEqual([429, 429, 200]);
   });
 
