@@ -40,8 +40,7 @@ export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
     const chat = await planChat(request, deps, signal);
     const release = await admit(deps, c, chat);
     try {
-      let view: RequestView | undefined;
-      const viewOnce = () => (view ??= viewRequest(request, chat.thinking, c.req.header()));
+      const viewOnce = once(() => viewRequest(request, chat.thinking, c.req.header()));
       // Recording, a miss goes upstream instead of to the generator or the unmatched error.
       const pick = pickFixture(deps.fixtures, viewOnce, deps.state.served, record ? 'error' : deps.config.unmatched);
       if (record && (record.mode === 'record-all' || pick.kind === 'unmatched')) {
@@ -58,6 +57,22 @@ export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
     }
   });
   return routes;
+}
+
+/**
+ * `make`, called at most once, when first needed. (A helper rather than a named arrow in the route:
+ * tsx's keepNames gives every named closure a defineProperty call, per request.)
+ */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
 }
 
 /** Admits the request under the rate limits, or logs the hit and throws its 429; returns the slot's release. */
