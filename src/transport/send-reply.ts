@@ -129,6 +129,8 @@ export async function sendReply(c: Context, out: Outgoing, options: SendOptions)
   let streaming = false;
   try {
     if (out.delayMs > 0) await options.clock.sleep(out.delayMs, options.signal);
+    // The common answer, whole and at once, without the cut handling's extra await.
+    if (out.kind === 'json' && out.cut === undefined) return sendJson(c, options.encoder.body(out.completion));
     if (out.kind === 'json') return await sendJsonReply(c, out, options);
     if (out.kind === 'stream') {
       streaming = true;

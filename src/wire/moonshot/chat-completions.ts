@@ -75,8 +75,11 @@ function once<T>(make: () => T): () => T {
   };
 }
 
-/** Admits the request under the rate limits, or logs the hit and throws its 429; returns the slot's release. */
+const noRelease = (): void => {};
+
+/** Admits the request under the rate limits (no limits configured: nothing to hold), or logs the hit and throws its 429; returns the slot's release. */
 async function admit(deps: AppDeps, c: Context<AppEnv>, chat: ChatPlan): Promise<() => void> {
+  if (!deps.limiter.enabled) return noRelease;
   const { request, model, promptTokens } = chat;
   const charge = admissionCharge(promptTokens, request.max_completion_tokens ?? request.max_tokens, model.default_max_tokens);
   const admission = await deps.limiter.admit(c.get('apiKey'), charge);
