@@ -5,21 +5,14 @@ import { nodeBindings } from './node-bindings.ts';
 const tooLarge = (limitBytes: number) => new MoonshotError({ kind: 'body_too_large', limitBytes });
 
 /**
- * The request body as text, refused (400) past `limitBytes` (counted in bytes as they came). Behind
- * @hono/node-server it reads the Node request stream directly: going through `c.req` would build a
- * WHATWG Request with a web stream first, which costs about 40 µs per request — a third of a small
- * completion. In-process (`app.request`) it reads `c.req`. The limit is applied here rather than by
- * Hono's `bodyLimit` middleware: a middleware in the dialect's sub-app costs a composed wrapper on
- * every request, and this is the one place every body is read.
+ * The request body as text, refused (400) past `limitBytes`. Behind @hono/node-server it reads the
+ * Node request stream directly: going through `c.req` would build a WHATWG Request with a web stream
+ * first, which costs about 40 µs per request — a third of a small completion. In-process
+ * (`app.request`) it reads `c.req`, where Hono's `bodyLimit` middleware has already applied the limit.
  */
 export async function readBodyText(c: Context, limitBytes: number): Promise<string> {
   const { incoming } = nodeBindings(c);
-  if (!incoming) {
-    if (Number(c.req.header('content-length')) > limitBytes) throw tooLarge(limitBytes);
-    const bytes = await c.req.arrayBuffer();
-    if (bytes.byteLength > limitBytes) throw tooLarge(limitBytes);
-    return new TextDecoder().decode(bytes);
-  }
+  if (!incoming) return c.req.text();
   const declared = Number(incoming.headers['content-length']);
   if (declared > limitBytes) throw tooLarge(limitBytes);
   // With a Content-Length (which Node holds the body to), chunks are copied into one buffer as they
