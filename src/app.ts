@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { mockAdminRoutes } from './admin/mock-admin.ts';
 import { createCatalog } from './catalog/catalog.ts';
 import { createAdjustableClock, systemClock, type Clock } from './clock.ts';
@@ -43,13 +43,24 @@ export function splitOptions(options: MockOptions) {
   return { config: parseConfig(input, (path) => `options.${path}`), clock, tokenCounter, fixtureSet, log: log ?? logToStderr };
 }
 
+/** What `createApp` returns: the Hono app, plus `close()`. */
+export type MockApp = Hono<AppEnv> & {
+  /**
+   * Stops the token-counting worker thread the app uses when it is the process-wide default one (a later
+   * request, from this app or another, starts a new one); a `tokenCounter` you passed is yours to close.
+   * Not needed for the process to exit (the worker never keeps it alive), but it frees the thread and
+   * its memory at once, and leaves no handle for tools that report open handles. Idempotent.
+   */
+  close(): Promise<void>;
+};
+
 /**
  * The emulator as a Hono app: use it in-process with `app.request()`/`app.fetch` (also as the openai
  * SDK's `fetch`), or serve it with `startServer`. Fixture files in `fixtures` are read here,
  * synchronously. Throws a `ConfigError` naming a bad option and a `FixtureError` naming the file and
  * field of a bad fixture.
  */
-export function createApp(options: MockOptions = {}): Hono<AppEnv> {
+export function createApp(options: MockOptions = {}): MockApp {
   const { config, clock, tokenCounter, fixtureSet, log } = splitOptions(options);
   const state = createRunState(config.seed);
   const appClock = createAdjustableClock(clock ?? systemClock, state);
@@ -87,7 +98,7 @@ export function createApp(options: MockOptions = {}): Hono<AppEnv> {
     }
     const started = performance.now();
     await next();
-    log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms ${ids.requestId}`);
+    log(requestLine(c, performance.now() - started));
   });
   // Logging requests, the check runs inside the logged span (a layer of its own, so a refusal is logged).
   if (config.logRequests) {
@@ -100,5 +111,16 @@ export function createApp(options: MockOptions = {}): Hono<AppEnv> {
   app.route('/_mock', mockAdminRoutes(deps));
   app.notFound(notFound);
   app.onError(createErrorHandler(errorEnvelope, log));
-  return app;
+  return Object.assign(app, { close: () => (tokenCounter === undefined ? deps.counter.close() : Promise.resolve()) });
+}
+
+/**
+ * The `logRequests` line: `POST /v1/chat/completions 200 model=kimi-k2.5 reply=greeting fault=none 3.1ms [id]`
+ * (model, reply and fault for chat completions only; a stream's line comes when its headers go out).
+ */
+function requestLine(c: Context<AppEnv>, ms: number): string {
+  const parts = [c.req.method, c.req.path, String(c.res.status)];
+  const served = c.get('served');
+  if (served !== undefined) parts.push(`model=${served.model ?? '-'}`, `reply=${served.reply ?? '-'}`, `fault=${served.fault ?? 'none'}`);
+  return `${parts.join(' ')} ${ms.toFixed(1)}ms [${c.get('ids').requestId}]`;
 }

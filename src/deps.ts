@@ -32,5 +32,16 @@ export type AppEnv = {
     apiKey: string;
     /** In-process only: the Request as it arrived, before any middleware replaced it (see requestSignal). */
     clientRequest: Request | undefined;
+    /** Chat completions: what served the request, for the `logRequests` line (each part once known). */
+    served: ServedNote | undefined;
   };
 };
+
+/** What a chat route tells the request log. */
+export interface ServedNote {
+  model?: string;
+  /** The fixture's name, `generated`, or `unmatched`. */
+  reply?: string;
+  /** The kind of the injected fault. */
+  fault?: string;
+}

@@ -1,4 +1,4 @@
-export { createApp, type MockOptions } from './app.ts';
+export { createApp, type MockApp, type MockOptions } from './app.ts';
 export { startServer, type RunningServer } from './server.ts';
 export { configSchema, ConfigError, type Config, type ConfigInput } from './config.ts';
 export { createManualClock, createVirtualClock, systemClock, type Clock, type ManualClock } from './clock.ts';

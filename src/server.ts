@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import type { Server, ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, splitOptions, type MockOptions } from './app.ts';
+import { createCatalog } from './catalog/catalog.ts';
 import { createFixtureSet } from './fixtures/fixture-set.ts';
 import { loadFixtures } from './fixtures/load-fixtures.ts';
 import { watchFixtures } from './fixtures/watch-fixtures.ts';
@@ -15,6 +16,8 @@ export interface RunningServer {
   url: string;
   /** `url + "/v1"`: what to give a client as its base URL. */
   baseURL: string;
+  /** What was loaded at start: models listed by `/v1/models`, and fixtures (before any `watch` reload). */
+  loaded: { models: number; fixtures: number };
   /**
    * Stops accepting connections and resolves once every connection is closed: idle ones at once,
    * busy ones when their response ends or, at the latest, after `graceMs` (default 2000).
@@ -43,6 +46,7 @@ export async function startServer(options: MockOptions = {}): Promise<RunningSer
   return {
     url,
     baseURL: `${url}/v1`,
+    loaded: { models: createCatalog(config).listed.length, fixtures: fixtureSet.current().length },
     close: (graceMs = 2000) =>
       new Promise<void>((resolve, reject) => {
         watcher?.close();

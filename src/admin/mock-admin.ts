@@ -13,6 +13,7 @@ const clockRequestSchema = z.strictObject({
 
 /**
  * The emulator's own endpoints (not Moonshot's), outside /v1 and without auth:
+ * `GET /_mock/health` answers 200 `{"status":"ok"}` once the server accepts requests (for readiness checks);
  * `POST /_mock/clock {"advance_ms": N}` (N ≤ one year) moves the app clock (rate-limit windows, `created`, waiting
  * delays on a manual clock); `GET /_mock/limits` shows each user's limits and usage;
  * `POST /_mock/reset` resets the app's run state: fixture uses, fault counters and chance, ids,
@@ -26,6 +27,7 @@ export function mockAdminRoutes(deps: AppDeps): Hono<AppEnv> {
     deps.clock.advance(advance_ms);
     return sendJson(c, { now_ms: deps.clock.now() });
   });
+  routes.get('/health', (c) => sendJson(c, { status: 'ok' }));
   routes.get('/limits', async (c) => sendJson(c, { users: await deps.limiter.snapshot() }));
   routes.post('/reset', (c) => {
     deps.state.reset();

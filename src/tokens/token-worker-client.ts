@@ -1,8 +1,19 @@
 import { Worker } from 'node:worker_threads';
 import type { TokenWorkerData, TokenWorkerRequest, TokenWorkerResponse } from './token-worker-protocol.ts';
 
-/** The plain-JS shim that registers tsx in the worker thread, then runs run-token-worker.ts. */
-const WORKER_ENTRY = new URL('./token-worker.js', import.meta.url);
+/**
+ * The worker's entry: the compiled token-worker-main.js next to this file in the built package, or, when
+ * this module runs from its `.ts` source (vitest, tsx), the plain-JS shim that registers tsx in the thread.
+ */
+const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './token-worker.js' : './token-worker-main.js', import.meta.url);
+
+/**
+ * The parent's Node options for the worker, minus `--input-type`: a worker inherits `process.execArgv`,
+ * and with `node --input-type=module -e ...` it would fail to start (ERR_INPUT_TYPE_NOT_ALLOWED).
+ */
+function workerExecArgv(execArgv: readonly string[]): string[] {
+  return execArgv.filter((arg, i) => !arg.startsWith('--input-type') && execArgv[i - 1] !== '--input-type');
+}
 
 /** What the worker answers for a count: `exact` is false if it stopped early (see TokenWorkerRequest). */
 export interface WorkerCounts {
@@ -52,12 +63,15 @@ export class TokenWorkerClient {
     this.ready.catch(() => {}); // a rejection nobody awaits must not crash the process
     // A small young generation makes V8 collect the worker's multi-megabyte garbage (received texts, merge
     // buffers) much sooner: measured RSS after a series of 1 MB jobs ~160 MB instead of ~230 MB.
-    this.worker = new Worker(WORKER_ENTRY, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-    this.worker.unref();
+    this.worker = new Worker(WORKER_ENTRY, {
+      workerData: data, execArgv: workerExecArgv(process.execArgv), resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
     this.worker.on('message', (message: TokenWorkerResponse) => this.receive(message));
     this.worker.on('error', (error) => this.die(error));
     this.worker.on('messageerror', (error) => this.die(error));
     this.worker.on('exit', (code) => this.die(new Error(`token worker exited (code ${code})`)));
+    // After the listeners: adding the first 'message' listener refs the worker's message port again.
+    this.worker.unref();
   }
 
   /** True once the worker has died or been terminated; such a client only rejects. */

@@ -15,6 +15,8 @@ const FLOW = ['chat', 'limits', 'match', 'faults', 'fixtures', 'reply', 'transpo
 const FOUNDATION = ['errors', 'state', 'catalog', 'tokens', 'clock.ts', 'random.ts'];
 /** The edges: dialects and the emulator's own routes; they receive `deps` (types only) from the top. */
 const EDGES = ['wire/moonshot', 'admin'];
+/** Folders of the top, composing everything like the root files: the command line's parts. */
+const TOP = ['cli'];
 
 /** The folder of a file under src/ (`wire/moonshot` for dialect files), or the root file's own name. */
 function unitOf(file: string): string {
@@ -64,6 +66,6 @@ describe('the import graph of src/', () => {
 
   it('sees every folder of src/ (a new folder must be placed in the flow)', () => {
     const units = new Set(Object.keys(graph).filter((file) => file.includes('/')).map(unitOf));
-    expect([...units].filter((unit) => ![...FLOW, ...FOUNDATION, ...EDGES].includes(unit))).toEqual([]);
+    expect([...units].filter((unit) => ![...FLOW, ...FOUNDATION, ...EDGES, ...TOP].includes(unit))).toEqual([]);
   });
 });

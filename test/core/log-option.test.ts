@@ -10,7 +10,7 @@ describe('the log option', () => {
     const lines: string[] = [];
     const app = mockApp({ log: (line) => lines.push(line), logRequests: true });
     await chat(app, { model: 'moonshot-v1-8k', messages: hello });
-    expect(lines).toEqual([expect.stringMatching(/^POST \/v1\/chat\/completions 200 \d+\.\dms [0-9a-f-]{36}$/)]);
+    expect(lines).toEqual([expect.stringMatching(/^POST \/v1\/chat\/completions 200 model=moonshot-v1-8k reply=generated fault=none \d+\.\dms \[[0-9a-f-]{36}\]$/)]);
     expect(stderr).not.toHaveBeenCalled();
   });
 

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-/** The package's bin entry, run as a user runs it. */
-const bin = fileURLToPath(new URL('../../src/bin.js', import.meta.url));
+/** The CLI's source entry, run through tsx (the package runs the same code compiled, from dist/bin.js). */
+const bin = fileURLToPath(new URL('../../src/bin.ts', import.meta.url));
 
 /**
  * A timeout for tests that start Node processes: a cold start (tsx, the token worker) takes about a
@@ -30,7 +30,7 @@ process.once('exit', () => running.forEach(killGroup));
  * matches stdout (then it is still running). Call `stopSpawned()` in `afterEach` so nothing outlives its test.
  */
 export function run(args: string[], env: Record<string, string> = {}, until?: RegExp) {
-  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, ['--import', 'tsx', bin, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   running.add(child);
   let stdout = '';
   let stderr = '';
@@ -68,4 +68,4 @@ export async function stopSpawned(): Promise<void> {
 }
 
 /** Matches the CLI's ready line and captures the base URL. */
-export const listening = /moonshot-mock listening on (http:\/\/127\.0\.0\.1:\d+\/v1)\n/;
+export const listening = /moonshot-mock listening on (http:\/\/127\.0\.0\.1:\d+\/v1)[ \n]/;

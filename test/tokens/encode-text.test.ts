@@ -15,7 +15,8 @@ const encodings = [
   { name: 'cl100k_base', source: cl100k },
 ] as const;
 
-describe.each(encodings)('$name', ({ source }) => {
+// CPU-bound over megabytes of samples: seconds on an idle machine, many times that on a shared one.
+describe.each(encodings)('$name', { timeout: 60_000 }, ({ source }) => {
   const table = parseRankTable(source);
   const reference = new Tiktoken(source);
 
@@ -57,7 +58,7 @@ describe.each(encodings)('$name', ({ source }) => {
   });
 });
 
-describe('o200k_base long runs', () => {
+describe('o200k_base long runs', { timeout: 60_000 }, () => {
   const table = parseRankTable(o200k);
 
   it('encodes "a" x 100000 as 12500 tokens (the merge is not quadratic)', () => {

@@ -13,7 +13,8 @@ const table = parseRankTable(o200k);
 beforeAll(() => counter.ready);
 afterAll(() => counter.close());
 
-describe('createTokenCounter (o200k_base)', () => {
+// A worker thread's start and its rank table take seconds on a loaded machine.
+describe('createTokenCounter (o200k_base)', { timeout: 60_000 }, () => {
   it('counts "a" x 100000 as exactly 12500 tokens', async () => {
     expect(await counter.countTexts(['a'.repeat(100_000)])).toEqual([12_500]);
   });
@@ -119,7 +120,7 @@ describe('createTokenCounter (o200k_base)', () => {
   });
 });
 
-describe('getSharedTokenCounter', () => {
+describe('getSharedTokenCounter', { timeout: 60_000 }, () => {
   it('returns one counter per encoding', async () => {
     const shared = getSharedTokenCounter();
     expect(getSharedTokenCounter('o200k_base')).toBe(shared);

@@ -4,7 +4,7 @@ import { planChat } from '../../chat/plan-chat.ts';
 import { chatRequestSchema } from '../../chat/chat-request.ts';
 import { quickChatRequest } from '../../chat/quick-chat-request.ts';
 import { createdSeconds } from '../../clock.ts';
-import type { AppDeps, AppEnv } from '../../deps.ts';
+import type { AppDeps, AppEnv, ServedNote } from '../../deps.ts';
 import { MoonshotError } from '../../errors/moonshot-error.ts';
 import type { Fault } from '../../faults/fault-schema.ts';
 import { pickRequestFault } from '../../faults/pick-request-fault.ts';
@@ -37,6 +37,8 @@ export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
     const body = await readJson(c, deps.config.maxBodyBytes);
     const request = quickChatRequest(body) ?? parseBody(chatRequestSchema, body);
     const record = deps.config.record;
+    const served: ServedNote = { model: request.model };
+    c.set('served', served);
     const chat = await planChat(request, deps, signal);
     const release = await admit(deps, c, chat);
     try {
@@ -44,9 +46,12 @@ export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
       // Recording, a miss goes upstream instead of to the generator or the unmatched error.
       const pick = pickFixture(deps.fixtures, viewOnce, deps.state.served, record ? 'error' : deps.config.unmatched);
       if (record && (record.mode === 'record-all' || pick.kind === 'unmatched')) {
+        served.reply = 'upstream';
         return await forwardUpstream(c, deps, { body, request, view: viewOnce(), signal: ownRequestSignal(c), onEnd: release });
       }
       const fault = pickFault(deps, c, pick, viewOnce);
+      served.reply = pick.kind === 'fixture' ? pick.fixture.name : pick.kind === 'generate' ? 'generated' : 'unmatched';
+      served.fault = fault?.kind;
       const reply = planReply({ chat, pick, fault, settings: deps.config });
       const inputs = { counter: deps.counter, seed: deps.config.seed, created: createdSeconds(deps.clock, deps.config.fixedTime), ids: c.get('ids') };
       const outgoing = await completeReply(reply, pick, deps.state, () => buildCompletion(chat, pick, inputs, signal));
