@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createRandom, type Random } from '../src/random.ts';
+import { createRandom } from '../src/random.ts';
 import { mockApp, postJson } from './support/mock-app.ts';
+import { mutate } from './support/mutate.ts';
 
 const base = {
   model: 'kimi-k2.5',
@@ -16,31 +17,10 @@ const base = {
   response_format: { type: 'text' },
 };
 
-const oddValues = [null, true, false, 0, -1, 1.5, 1e308, -0, '', 'x', 'ÿ\u0000', [], [null], {}, { a: 1 }, 'a'.repeat(300)];
-
-/** A copy of `value` with one seeded mutation: a field replaced by an odd value, removed, or added. */
-function mutate(value: unknown, random: Random, depth = 0): unknown {
-  if (Array.isArray(value)) {
-    if (value.length === 0 || random.int(4) === 0) return oddValues[random.int(oddValues.length)];
-    const copy = [...value];
-    const i = random.int(copy.length);
-    copy[i] = mutate(copy[i], random, depth + 1);
-    return copy;
-  }
-  if (value !== null && typeof value === 'object') {
-    const copy: Record<string, unknown> = { ...value };
-    const keys = Object.keys(copy);
-    const roll = random.int(6);
-    if (roll === 0 || keys.length === 0) copy[['model', 'n', 'stream', 'temperature', 'tool_choice', 'partial', 'thinking', 'role'][random.int(8)]!] = oddValues[random.int(oddValues.length)];
-    else if (roll === 1) delete copy[keys[random.int(keys.length)]!];
-    else {
-      const key = keys[random.int(keys.length)]!;
-      copy[key] = depth > 4 || random.int(3) === 0 ? oddValues[random.int(oddValues.length)] : mutate(copy[key], random, depth + 1);
-    }
-    return copy;
-  }
-  return oddValues[random.int(oddValues.length)];
-}
+const mutations = {
+  oddValues: [null, true, false, 0, -1, 1.5, 1e308, -0, '', 'x', 'ÿ\u0000', [], [null], {}, { a: 1 }, 'a'.repeat(300)],
+  keys: ['model', 'n', 'stream', 'temperature', 'tool_choice', 'partial', 'thinking', 'role'],
+};
 
 describe('robustness against malformed requests', () => {
   it('answers 400 bodies of every seeded mutation with the Moonshot envelope, never a 500 or a crash', async () => {
@@ -50,7 +30,7 @@ describe('robustness against malformed requests', () => {
     const statuses = new Map<number, number>();
     for (let i = 0; i < 400; i++) {
       let body: unknown = base;
-      for (let k = 1 + random.int(3); k > 0; k--) body = mutate(body, random);
+      for (let k = 1 + random.int(3); k > 0; k--) body = mutate(body, random, mutations);
       const res = await postJson(app, '/v1/chat/completions', JSON.stringify(body));
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       expect([200, 400, 404], JSON.stringify(body).slice(0, 300)).toContain(res.status);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chatRequestSchema } from '../../src/chat/chat-request.ts';
 import { quickChatRequest } from '../../src/chat/quick-chat-request.ts';
-import { createRandom, type Random } from '../../src/random.ts';
+import { createRandom } from '../../src/random.ts';
+import { mutate } from '../support/mutate.ts';
 
 const plain = {
   model: 'moonshot-v1-8k',
@@ -16,39 +17,18 @@ const plain = {
   logprobs: false, top_logprobs: 3, response_format: null, tools: null, tool_choice: null, thinking: null, unknown_field: [1],
 };
 
-const oddValues = [
-  null, true, false, 0, -1, 1.5, 2 ** 60, -0, '', 'x', [], ['a'], [null], {}, { a: 1 }, { include_usage: true, x: 1 },
-  { type: 'text' }, { __proto__: 1 }, [{ type: 'text', text: 'x' }],
-];
-const keys = [
-  'model', 'messages', 'max_tokens', 'max_completion_tokens', 'temperature', 'top_p', 'n', 'stop', 'stream', 'stream_options',
-  'response_format', 'tools', 'tool_choice', 'thinking', 'logprobs', 'top_logprobs', 'role', 'content', 'name', 'reasoning_content',
-  'tool_calls', 'tool_call_id', 'partial', 'include_usage', '__proto__', 'zzz',
-];
-
-/** A copy of `value` with one seeded change: a field set to an odd value, removed, or changed deeper. */
-function mutate(value: unknown, random: Random, depth = 0): unknown {
-  if (Array.isArray(value)) {
-    if (value.length === 0 || random.int(5) === 0) return oddValues[random.int(oddValues.length)];
-    const copy = [...value];
-    const i = random.int(copy.length);
-    copy[i] = mutate(copy[i], random, depth + 1);
-    return copy;
-  }
-  if (value !== null && typeof value === 'object') {
-    const copy: Record<string, unknown> = { ...value };
-    const own = Object.keys(copy);
-    const roll = random.int(5);
-    if (roll === 0 || own.length === 0) copy[keys[random.int(keys.length)]!] = oddValues[random.int(oddValues.length)];
-    else if (roll === 1) delete copy[own[random.int(own.length)]!];
-    else {
-      const key = own[random.int(own.length)]!;
-      copy[key] = depth > 3 || random.int(3) === 0 ? oddValues[random.int(oddValues.length)] : mutate(copy[key], random, depth + 1);
-    }
-    return copy;
-  }
-  return oddValues[random.int(oddValues.length)];
-}
+/** Odd values put in, and field names added, by the seeded mutations. */
+const mutations = {
+  oddValues: [
+    null, true, false, 0, -1, 1.5, 2 ** 60, -0, '', 'x', [], ['a'], [null], {}, { a: 1 }, { include_usage: true, x: 1 },
+    { type: 'text' }, { __proto__: 1 }, [{ type: 'text', text: 'x' }],
+  ],
+  keys: [
+    'model', 'messages', 'max_tokens', 'max_completion_tokens', 'temperature', 'top_p', 'n', 'stop', 'stream', 'stream_options',
+    'response_format', 'tools', 'tool_choice', 'thinking', 'logprobs', 'top_logprobs', 'role', 'content', 'name',
+    'reasoning_content', 'tool_calls', 'tool_call_id', 'partial', 'include_usage', '__proto__', 'zzz',
+  ],
+};
 
 describe('quickChatRequest', () => {
   it('gives what the schema gives for a plain request, key order included', () => {
@@ -61,7 +41,7 @@ describe('quickChatRequest', () => {
     let quick = 0;
     for (let i = 0; i < 3000; i++) {
       let body: unknown = plain;
-      for (let k = 1 + random.int(3); k > 0; k--) body = mutate(body, random);
+      for (let k = 1 + random.int(3); k > 0; k--) body = mutate(body, random, mutations);
       body = JSON.parse(JSON.stringify(body));
       const fast = quickChatRequest(body);
       if (fast === undefined) continue;
