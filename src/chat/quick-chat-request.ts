@@ -1,11 +1,11 @@
-import type { ChatMessage, ChatRequest } from './chat-request.ts';
+import { chatRequestSchema, messageSchema, type ChatMessage, type ChatRequest } from './chat-request.ts';
 
 type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Top-level fields in `chatRequestSchema`'s order, each with the check of its plain form. */
-const topFields: ReadonlyArray<[string, (value: unknown) => boolean]> = [
+/** Top-level fields with the check of their plain form. */
+const topChecks: ReadonlyArray<[string, (value: unknown) => boolean]> = [
   ['model', (v) => typeof v === 'string'],
   ['messages', () => true], // checked and copied on its own
   ['max_tokens', (v) => v === null || Number.isSafeInteger(v)],
@@ -39,8 +39,8 @@ function onlyIncludeUsage(options: Json): boolean {
 
 const stringOrNull = (v: unknown) => v === null || typeof v === 'string';
 
-/** Message fields in `messageSchema`'s order; array `content` and `tool_calls` are left to the schema. */
-const messageFields: ReadonlyArray<[string, (value: unknown) => boolean]> = [
+/** Message fields with the check of their plain form; array `content` and `tool_calls` are left to the schema. */
+const messageChecks: ReadonlyArray<[string, (value: unknown) => boolean]> = [
   ['role', (v) => typeof v === 'string'],
   ['content', stringOrNull],
   ['name', stringOrNull],
@@ -49,6 +49,21 @@ const messageFields: ReadonlyArray<[string, (value: unknown) => boolean]> = [
   ['tool_call_id', stringOrNull],
   ['partial', (v) => v === null || typeof v === 'boolean'],
 ];
+
+type Field = [string, (value: unknown) => boolean];
+
+/**
+ * The checks in the schema's own field order (zod's output has its fields in that order). A schema
+ * field without a check here sends any request that has it to the schema, so a field added to the
+ * schema later can never be dropped by this path.
+ */
+function inSchemaOrder(shape: Record<string, unknown>, checks: readonly Field[]): Field[] {
+  const byKey = new Map(checks);
+  return Object.keys(shape).map((key): Field => [key, byKey.get(key) ?? (() => false)]);
+}
+
+const topFields = inSchemaOrder(chatRequestSchema.shape, topChecks);
+const messageFields = inSchemaOrder(messageSchema.shape, messageChecks);
 const messageKeys = new Set(messageFields.map(([key]) => key));
 
 /** Copies fields in schema order, as zod's output has them; undefined when one is not in its plain form. */
