@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { mockAdminRoutes } from './admin/mock-admin.ts';
 import { createCatalog } from './catalog/catalog.ts';
+import { tierTableOn } from './catalog/tier-table.ts';
 import { createAdjustableClock, systemClock, type Clock } from './clock.ts';
 import { parseConfig, type ConfigInput } from './config.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
@@ -11,6 +12,7 @@ import { createRateLimiter } from './limits/rate-limiter.ts';
 import { createUserDirectory } from './limits/user-directory.ts';
 import { fixtureSources } from './record/record-dir.ts';
 import { createRunState } from './state/run-state.ts';
+import { createPrefixCache } from './tokens/prefix-cache.ts';
 import { getSharedTokenCounter, type TokenCounter } from './tokens/token-counter.ts';
 import { checkHost } from './transport/check-host.ts';
 import { createErrorHandler } from './transport/error-handler.ts';
@@ -64,18 +66,19 @@ export function createApp(options: MockOptions = {}): MockApp {
   const { config, clock, tokenCounter, fixtureSet, log } = splitOptions(options);
   const state = createRunState(config.seed);
   const appClock = createAdjustableClock(clock ?? systemClock, state);
-  const users = createUserDirectory(config);
+  const users = createUserDirectory(config, tierTableOn(config.apiDate));
   const fixtures = fixtureSet ?? createFixtureSet(loadFixtures(fixtureSources(config.fixtures, config.record)));
   fixtures.subscribe((change) => (change.kind === 'reset' ? state.reset() : state.forgetFixtures(change.changed)));
   const deps: AppDeps = {
     config,
-    catalog: createCatalog({ models: config.models, replaceModels: config.replaceModels }),
+    catalog: createCatalog({ apiDate: config.apiDate, models: config.models, replaceModels: config.replaceModels }),
     counter: tokenCounter ?? getSharedTokenCounter(config.encoding),
     clock: appClock,
     state,
     fixtures,
     users,
     limiter: createRateLimiter(config, appClock, users, createMemoryUsageStore(state, appClock)),
+    prefixCache: createPrefixCache(appClock, state.prefixPrompts, { enabled: config.prefixCache }),
     log,
   };
   const app = new Hono<AppEnv>();
@@ -115,7 +118,7 @@ export function createApp(options: MockOptions = {}): MockApp {
 }
 
 /**
- * The `logRequests` line: `POST /v1/chat/completions 200 model=kimi-k2.5 reply=greeting fault=none 3.1ms [id]`
+ * The `logRequests` line: `POST /v1/chat/completions 200 model=<id> reply=greeting fault=none 3.1ms [id]`
  * (model, reply and fault for chat completions only; a stream's line comes when its headers go out).
  */
 function requestLine(c: Context<AppEnv>, ms: number): string {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_API_DATE, isoDateSchema } from './catalog/api-date.ts';
 import { DELAY_TOO_LONG, MAX_DELAY_MS } from './clock.ts';
 import { modelEntrySchema } from './catalog/model-entry.ts';
 import { configFaultSchema } from './faults/config-fault-schema.ts';
@@ -17,9 +18,16 @@ export const configSchema = z.strictObject({
   allowedHosts: z.array(z.string().min(1)).default([]),
   /** Seeds ids and generated text: the same seed and request order give the same bytes. */
   seed: z.coerce.number().int().default(0),
-  /** Models added to (or, with `replaceModels`, replacing) the default catalog. */
+  /**
+   * The day whose catalog, per-model rules and rate-limit tiers are served (`YYYY-MM-DD`): models not
+   * yet released or already retired then answer 404. Default: the fixed date the data ships for, never the clock.
+   */
+  apiDate: isoDateSchema.default(DEFAULT_API_DATE),
+  /** Models added to (or, with `replaceModels`, replacing) the shipped catalog, with their own rules. */
   models: z.array(modelEntrySchema).default([]),
   replaceModels: z.boolean().default(false),
+  /** Automatic prefix caching (`cached_tokens` for a prompt that extends one seen in the last 5 minutes). */
+  prefixCache: z.boolean().default(true),
   /** The js-tiktoken encoding used for every token count. */
   encoding: z.enum(['o200k_base', 'cl100k_base']).default('o200k_base'),
   /** When set, only these keys are accepted (401 `invalid_authentication_error` otherwise). */

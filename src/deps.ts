@@ -6,6 +6,7 @@ import type { RateLimiter } from './limits/rate-limiter.ts';
 import type { UserDirectory } from './limits/user-directory.ts';
 import type { RequestIds } from './state/id-source.ts';
 import type { RunState } from './state/run-state.ts';
+import type { PrefixCache } from './tokens/prefix-cache.ts';
 import type { TokenCounter } from './tokens/token-counter.ts';
 
 /** Everything a route needs, created once per app by `createApp`. Types only. */
@@ -21,6 +22,8 @@ export interface AppDeps {
   /** Keys → users (organisations), when `users` is configured. */
   users: UserDirectory;
   limiter: RateLimiter;
+  /** Automatic prefix caching over the prompts in `state`: `usage.cached_tokens`. */
+  prefixCache: PrefixCache;
   /** Where fault, limit and failure notices go (stderr by default). */
   log: (line: string) => void;
 }

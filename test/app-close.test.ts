@@ -17,7 +17,7 @@ async function runScript(body: string) {
 }
 
 const chatRequest = `{ method: 'POST', headers: { Authorization: 'Bearer k', 'Content-Type': 'application/json' },
-  body: JSON.stringify({ model: 'kimi-k2.5', messages: [{ role: 'user', content: 'Hi' }] }) }`;
+  body: JSON.stringify({ model: 'kimi-k2.6', messages: [{ role: 'user', content: 'Hi' }] }) }`;
 
 describe('process lifetime', () => {
   it('lets a script that only calls createApp() exit by itself', async () => {

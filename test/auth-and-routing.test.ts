@@ -1,28 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { chat, hello, mockApp, postJson } from './support/mock-app.ts';
+import { chat, hello, mockApp, postJson, plain } from './support/mock-app.ts';
 
 const app = mockApp();
 
 describe('authentication (A2)', () => {
   it('answers 401 incorrect_api_key_error without a bearer key', async () => {
     for (const headers of [{}, { Authorization: 'sk-no-bearer' }, { Authorization: 'Bearer ' }] as Array<Record<string, string>>) {
-      const res = await chat(app, { model: 'moonshot-v1-8k', messages: hello }, headers);
+      const res = await chat(app, { ...plain, messages: hello }, headers);
       expect(res.status).toBe(401);
       expect(res.json).toEqual({ error: { message: 'Incorrect API key provided', type: 'incorrect_api_key_error' } });
     }
   });
 
   it('accepts any key in open mode', async () => {
-    const res = await chat(app, { model: 'moonshot-v1-8k', messages: hello }, { Authorization: 'Bearer anything' });
+    const res = await chat(app, { ...plain, messages: hello }, { Authorization: 'Bearer anything' });
     expect(res.status).toBe(200);
   });
 
   it('answers 401 invalid_authentication_error for a key not on the configured list', async () => {
     const strict = mockApp({ apiKeys: ['sk-good'] });
-    const bad = await chat(strict, { model: 'moonshot-v1-8k', messages: hello }, { Authorization: 'Bearer sk-bad' });
+    const bad = await chat(strict, { ...plain, messages: hello }, { Authorization: 'Bearer sk-bad' });
     expect(bad.status).toBe(401);
     expect(bad.json).toEqual({ error: { message: 'Invalid Authentication', type: 'invalid_authentication_error' } });
-    const good = await chat(strict, { model: 'moonshot-v1-8k', messages: hello }, { Authorization: 'Bearer sk-good' });
+    const good = await chat(strict, { ...plain, messages: hello }, { Authorization: 'Bearer sk-good' });
     expect(good.status).toBe(200);
   });
 
@@ -62,7 +62,7 @@ describe('routing and bodies (A5)', () => {
 
   it('answers a body over the size limit with a 400 envelope', async () => {
     const small = mockApp({ maxBodyBytes: 1024 });
-    const res = await chat(small, { model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'x'.repeat(4096) }] });
+    const res = await chat(small, { ...plain, messages: [{ role: 'user', content: 'x'.repeat(4096) }] });
     expect(res.status).toBe(400);
     expect(res.json).toEqual({
       error: { message: 'Invalid request: request body is larger than the limit of 1024 bytes', type: 'invalid_request_error' },
@@ -70,7 +70,7 @@ describe('routing and bodies (A5)', () => {
   });
 
   it('sends a unique Msh-Request-Id on every response, errors included', async () => {
-    const a = await chat(app, { model: 'moonshot-v1-8k', messages: hello });
+    const a = await chat(app, { ...plain, messages: hello });
     const b = await chat(app, { model: 'nope', messages: hello });
     const c = await app.request('/nowhere');
     const ids = [a.headers, b.headers, c.headers].map((h) => h.get('msh-request-id'));

@@ -9,7 +9,7 @@ afterEach(stopSpawned);
 const cli = run;
 
 const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string;
-const chatBody = JSON.stringify({ model: 'kimi-k2.5', messages: [{ role: 'user', content: 'Hi' }], stream: true });
+const chatBody = JSON.stringify({ model: 'kimi-k2.6', messages: [{ role: 'user', content: 'Hi' }], stream: true });
 
 describe('CLI basics', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it.each([['--version'], ['-v']])('prints the package version for %s and exits 0', async (flag) => {
@@ -48,14 +48,14 @@ describe('CLI basics', { timeout: SPAWN_TIMEOUT_MS }, () => {
     const run = cli(['--port', '0', '--fixtures', 'fixtures/greeting.yaml', '--log-requests'], {}, listening);
     const baseURL = await run.ready;
     const headers = { Authorization: 'Bearer k', 'Content-Type': 'application/json' };
-    const body = JSON.stringify({ model: 'kimi-k2.5', messages: [{ role: 'user', content: 'Hello' }] });
+    const body = JSON.stringify({ model: 'kimi-k2.6', messages: [{ role: 'user', content: 'Hello' }] });
     await (await fetch(`${baseURL}/chat/completions`, { method: 'POST', headers, body })).text();
     await (await fetch(`${baseURL}/chat/completions`, { method: 'POST', headers: { ...headers, 'x-mock-fault': '429' }, body })).text();
     await (await fetch(`${baseURL}/models`, { headers })).text();
     await expect.poll(() => run.output().stderr.split('\n').length, { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
     expect(run.output().stderr.split('\n').filter((line) => !line.startsWith('moonshot-mock: injected'))).toEqual([
-      expect.stringMatching(/^POST \/v1\/chat\/completions 200 model=kimi-k2\.5 reply=greeting fault=none \d+\.\dms \[[\w-]+\]$/),
-      expect.stringMatching(/^POST \/v1\/chat\/completions 429 model=kimi-k2\.5 reply=greeting fault=http \d+\.\dms \[[\w-]+\]$/),
+      expect.stringMatching(/^POST \/v1\/chat\/completions 200 model=kimi-k2\.6 reply=greeting fault=none \d+\.\dms \[[\w-]+\]$/),
+      expect.stringMatching(/^POST \/v1\/chat\/completions 429 model=kimi-k2\.6 reply=greeting fault=http \d+\.\dms \[[\w-]+\]$/),
       expect.stringMatching(/^GET \/v1\/models 200 \d+\.\dms \[[\w-]+\]$/),
       '',
     ]);

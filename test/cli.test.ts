@@ -57,12 +57,31 @@ describe('CLI', { timeout: SPAWN_TIMEOUT_MS }, () => {
     [['--port', '70000'], /^moonshot-mock: Invalid option --port: .+\n$/],
     [['--bogus'], /^moonshot-mock: Unknown option '--bogus'.*\n$/],
     [['--tier', 'Tier9'], /^moonshot-mock: Invalid option --tier: .+\n$/],
+    [['--api-date', '2026-13-45'], /^moonshot-mock: Invalid option --api-date: .+\n$/],
     [['--config', '/nonexistent/mock.yaml'], /^moonshot-mock: Failed to read --config \/nonexistent\/mock.yaml: ENOENT\n$/],
   ])('rejects %j with a one-line error and exit code 2', async (args, message) => {
     const cli = run(args);
     expect(await cli.exited).toBe(2);
     expect(cli.output().stderr).toMatch(message);
   });
+
+  it('serves the catalog of --api-date, and --no-prefix-cache turns caching off', async () => {
+    const cli = run(['--port', '0', '--api-date', '2026-06-01', '--no-prefix-cache'], {}, listening);
+    try {
+      const baseURL = await cli.ready;
+      const headers = { Authorization: 'Bearer k', 'Content-Type': 'application/json' };
+      const list: any = await (await fetch(`${baseURL}/models`, { headers })).json();
+      expect(list.data.map((m: { id: string }) => m.id)).toContain('kimi-k2.5');
+      expect(list.data.map((m: { id: string }) => m.id)).not.toContain('kimi-k3');
+      const body = JSON.stringify({ model: 'kimi-k2.5', messages: [{ role: 'user', content: 'Hi' }] });
+      await fetch(`${baseURL}/chat/completions`, { method: 'POST', headers, body });
+      const again: any = await (await fetch(`${baseURL}/chat/completions`, { method: 'POST', headers, body })).json();
+      expect(again.usage.cached_tokens).toBeUndefined();
+    } finally {
+      cli.child.kill('SIGTERM');
+      await cli.exited;
+    }
+  }, 60_000);
 
   it('names a bad option inside the config file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mm-'));
@@ -75,13 +94,16 @@ describe('CLI', { timeout: SPAWN_TIMEOUT_MS }, () => {
 
   it('explains a port already in use in one line and exits 1', async () => {
     const first = run(['--port', '0'], {}, listening);
-    const port = /:(\d+)\/v1$/.exec(await first.ready)![1]!;
-    const second = run(['--port', port]);
-    expect(await second.exited).toBe(1);
-    expect(second.output().stderr).toBe(
-      `moonshot-mock: Failed to listen on 127.0.0.1:${port}: the address is already in use. Pass another --port (0 takes a free one) or --host.\n`,
-    );
-    first.child.kill('SIGTERM');
-    await first.exited;
-  });
+    try {
+      const port = /:(\d+)\/v1$/.exec(await first.ready)![1]!;
+      const second = run(['--port', port]);
+      expect(await second.exited).toBe(1);
+      expect(second.output().stderr).toBe(
+        `moonshot-mock: Failed to listen on 127.0.0.1:${port}: the address is already in use. Pass another --port (0 takes a free one) or --host.\n`,
+      );
+    } finally {
+      first.child.kill('SIGTERM');
+      await first.exited;
+    }
+  }, 60_000);
 });

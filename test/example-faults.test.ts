@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createVirtualClock } from '../src/clock.ts';
-import { chat, mockApp } from './support/mock-app.ts';
+import { chat, mockApp, plain } from './support/mock-app.ts';
 
 const file = fileURLToPath(new URL('../fixtures/faults.yaml', import.meta.url));
 const clock = createVirtualClock(0);
 const app = mockApp({ fixtures: [file], clock, log: () => {} });
-const ask = (content: string, extra: Record<string, unknown> = {}) => chat(app, { model: 'moonshot-v1-8k', messages: [{ role: 'user', content }], ...extra });
+const ask = (content: string, extra: Record<string, unknown> = {}) => chat(app, { ...plain, messages: [{ role: 'user', content }], ...extra });
 const streamText = async (content: string) => (await ask(content, { stream: true })).text;
 
 // Each test starts from a fresh run (sequences, fault windows), whatever ran before it.

@@ -1,11 +1,11 @@
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { createVirtualClock } from '../src/clock.ts';
-import { chat, hello, mockApp } from './support/mock-app.ts';
+import { chat, hello, mockApp, plain } from './support/mock-app.ts';
 import { sdkClient } from './support/sdk-client.ts';
 
 const quiet = { log: () => {} };
-const ask = (client: OpenAI) => client.chat.completions.create({ model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'hello' }] });
+const ask = (client: OpenAI) => client.chat.completions.create({ ...plain, messages: [{ role: 'user', content: 'hello' }] });
 
 describe('HTTP faults', () => {
   it('fail twice with 429, then let the SDK retry succeed', async () => {
@@ -32,10 +32,10 @@ describe('HTTP faults', () => {
   });
 
   it('send no Retry-After unless the fault asks for one', async () => {
-    const plain = await chat(mockApp(quiet), { model: 'moonshot-v1-8k', messages: hello }, { Authorization: 'Bearer k', 'x-mock-fault': '429' });
-    expect(plain.headers.get('retry-after')).toBeNull();
+    const first = await chat(mockApp(quiet), { ...plain, messages: hello }, { Authorization: 'Bearer k', 'x-mock-fault': '429' });
+    expect(first.headers.get('retry-after')).toBeNull();
     const header = JSON.stringify({ kind: 'http', status: 503, retry_after: 7, type: 'server_error', message: 'busy' });
-    const withRetry = await chat(mockApp(quiet), { model: 'moonshot-v1-8k', messages: hello }, { Authorization: 'Bearer k', 'x-mock-fault': header });
+    const withRetry = await chat(mockApp(quiet), { ...plain, messages: hello }, { Authorization: 'Bearer k', 'x-mock-fault': header });
     expect(withRetry.status).toBe(503);
     expect(withRetry.headers.get('retry-after')).toBe('7');
     expect(withRetry.json).toEqual({ error: { message: 'busy', type: 'server_error' } });
@@ -44,7 +44,7 @@ describe('HTTP faults', () => {
   it('wait delay_ms on the app clock before answering', async () => {
     const clock = createVirtualClock(0);
     const app = mockApp({ ...quiet, clock, faults: [{ kind: 'http', status: 500, delay_ms: 1500 }] });
-    const res = await chat(app, { model: 'moonshot-v1-8k', messages: hello });
+    const res = await chat(app, { ...plain, messages: hello });
     expect(res.status).toBe(500);
     expect(clock.now()).toBe(1500);
   });
@@ -70,7 +70,7 @@ describe('fault precedence', () => {
   const fixtures = [{ match: {}, fault: { kind: 'http' as const, status: 500 }, reply: { content: 'x' } }];
   const faults = [{ kind: 'http' as const, status: 503 }];
   const status = async (options: Record<string, unknown>, header?: string) =>
-    (await chat(mockApp({ ...quiet, ...options }), { model: 'moonshot-v1-8k', messages: hello }, { Authorization: 'Bearer k', ...(header && { 'x-mock-fault': header }) })).status;
+    (await chat(mockApp({ ...quiet, ...options }), { ...plain, messages: hello }, { Authorization: 'Bearer k', ...(header && { 'x-mock-fault': header }) })).status;
 
   it('lets the x-mock-fault header win over fixture and config faults', async () => {
     expect(await status({ fixtures, faults }, '502')).toBe(502);
@@ -87,11 +87,11 @@ describe('fault precedence', () => {
   });
 
   it('applies a config fault only to requests its match selects', async () => {
-    expect(await status({ faults: [{ kind: 'http', status: 503, match: { model: 'kimi-k2.5' } }] })).toBe(200);
+    expect(await status({ faults: [{ kind: 'http', status: 503, match: { model: 'kimi-k3' } }] })).toBe(200);
   });
 
   it('rejects a malformed x-mock-fault header with a 400', async () => {
-    const res = await chat(mockApp(quiet), { model: 'moonshot-v1-8k', messages: hello }, { Authorization: 'Bearer k', 'x-mock-fault': 'explode' });
+    const res = await chat(mockApp(quiet), { ...plain, messages: hello }, { Authorization: 'Bearer k', 'x-mock-fault': 'explode' });
     expect(res.status).toBe(400);
     expect(res.json.error.message).toMatch(/^Invalid request: x-mock-fault: /);
   });
@@ -100,7 +100,7 @@ describe('fault precedence', () => {
     const run = async (seed: number) => {
       const app = mockApp({ ...quiet, seed, faults: [{ kind: 'http', status: 429, when: { probability: 0.5 } }] });
       const out: number[] = [];
-      for (let i = 0; i < 24; i++) out.push((await chat(app, { model: 'moonshot-v1-8k', messages: hello })).status);
+      for (let i = 0; i < 24; i++) out.push((await chat(app, { ...plain, messages: hello })).status);
       return out.join(',');
     };
     const first = await run(1);
@@ -112,7 +112,7 @@ describe('fault precedence', () => {
 
   it('logs each injected fault with its source', async () => {
     const lines: string[] = [];
-    await chat(mockApp({ log: (l: string) => lines.push(l), faults }), { model: 'moonshot-v1-8k', messages: hello });
+    await chat(mockApp({ log: (l: string) => lines.push(l), faults }), { ...plain, messages: hello });
     expect(lines).toEqual([expect.stringMatching(/^moonshot-mock: injected http fault \(source: config\) \[[0-9a-f-]+\]$/)]);
   });
 });

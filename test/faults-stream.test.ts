@@ -2,13 +2,13 @@ import OpenAI from 'openai';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../src/clock.ts';
 import { startServer, type RunningServer } from '../src/index.ts';
-import { chat, hello, mockApp } from './support/mock-app.ts';
+import { chat, hello, mockApp, plain } from './support/mock-app.ts';
 import { drain, sdkClient } from './support/sdk-client.ts';
 
 const quiet = { log: () => {} };
 const reply = { content: 'It is sunny in Paris today, with a light breeze.' };
 const streamOf = (client: OpenAI, options?: OpenAI.RequestOptions) =>
-  client.chat.completions.create({ model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'Hi' }], stream: true }, options);
+  client.chat.completions.create({ ...plain, messages: [{ role: 'user', content: 'Hi' }], stream: true }, options);
 const appWith = (fault: Record<string, unknown>, extra: Record<string, unknown> = {}) => mockApp({ ...quiet, ...extra, fixtures: [{ fault, reply }] });
 
 describe('stream faults through the openai SDK', () => {
@@ -19,7 +19,7 @@ describe('stream faults through the openai SDK', () => {
   it('make iteration throw on an error event, sent as a data line without [DONE]', async () => {
     const app = appWith({ kind: 'error_event', after_chunks: 2, type: 'server_error', message: 'boom' });
     await expect(drain(await streamOf(sdkClient(app)))).rejects.toThrow(/boom/);
-    const res = await chat(app, { model: 'moonshot-v1-8k', messages: hello, stream: true });
+    const res = await chat(app, { ...plain, messages: hello, stream: true });
     expect(res.text).toContain('data: {"error":{"message":"boom","type":"server_error"}}\n\n');
     expect(res.text).not.toContain('[DONE]');
   });
@@ -29,7 +29,7 @@ describe('stream faults through the openai SDK', () => {
   });
 
   it('end cleanly without the final chunk or [DONE] on truncate', async () => {
-    const res = await chat(appWith({ kind: 'truncate', after_chunks: 3 }), { model: 'moonshot-v1-8k', messages: hello, stream: true });
+    const res = await chat(appWith({ kind: 'truncate', after_chunks: 3 }), { ...plain, messages: hello, stream: true });
     const events = res.text.split('\n\n').filter(Boolean);
     expect(events).toHaveLength(3);
     expect(res.text).not.toContain('finish_reason":"stop"');
@@ -51,7 +51,7 @@ describe('stream faults through the openai SDK', () => {
   it('end a stall at the configured cap', async () => {
     const clock = createManualClock(0);
     const app = appWith({ kind: 'stall', after_chunks: 1 }, { clock, stallCapMs: 5000 });
-    const pending = chat(app, { model: 'moonshot-v1-8k', messages: hello, stream: true });
+    const pending = chat(app, { ...plain, messages: hello, stream: true });
     await expect.poll(() => clock.pending(), { timeout: 30_000 }).toBe(1);
     clock.advance(5000);
     const res = await pending;
@@ -77,17 +77,17 @@ describe('faults over a real socket', () => {
     const client = new OpenAI({ apiKey: 'k', baseURL: server.baseURL, maxRetries: 0 });
     const messages = [{ role: 'user' as const, content: 'drop it' }];
     // Node's fetch reports the dropped socket as `TypeError: terminated` (cause UND_ERR_SOCKET).
-    await expect(drain(await client.chat.completions.create({ model: 'moonshot-v1-8k', messages, stream: true }))).rejects.toThrow(new TypeError('terminated'));
-    await expect(client.chat.completions.create({ model: 'moonshot-v1-8k', messages })).rejects.toThrow(OpenAI.APIConnectionError);
+    await expect(drain(await client.chat.completions.create({ ...plain, messages, stream: true }))).rejects.toThrow(new TypeError('terminated'));
+    await expect(client.chat.completions.create({ ...plain, messages })).rejects.toThrow(OpenAI.APIConnectionError);
     const stalled = await fetch(`${server.baseURL}/chat/completions`, {
       method: 'POST',
       headers: { Authorization: 'Bearer k' },
-      body: JSON.stringify({ model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'stall please' }], stream: true }),
+      body: JSON.stringify({ ...plain, messages: [{ role: 'user', content: 'stall please' }], stream: true }),
     });
     const reader = stalled.body!.getReader();
     await reader.read();
     await reader.cancel();
-    const fine = await client.chat.completions.create({ model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'fine' }] });
+    const fine = await client.chat.completions.create({ ...plain, messages: [{ role: 'user', content: 'fine' }] });
     expect(fine.choices[0]!.message.content).toBe(reply.content);
     await server.close();
     await expect.poll(() => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length, { timeout: 30_000 }).toBeLessThanOrEqual(before);

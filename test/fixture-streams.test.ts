@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createVirtualClock, type Clock } from '../src/clock.ts';
-import { chat, hello, mockApp, sseData } from './support/mock-app.ts';
+import { chat, hello, mockApp, sseData, plain } from './support/mock-app.ts';
 
 const weatherTool = { type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } };
 const content = 'It is sunny in Paris today.';
@@ -15,7 +15,7 @@ function recordingClock(): Clock & { sleeps: number[] } {
 async function streamWith(stream: Record<string, unknown>, reply: Record<string, unknown> = { content }, body: Record<string, unknown> = {}) {
   const clock = recordingClock();
   const app = mockApp({ clock, fixtures: [{ reply, stream }] });
-  const res = await chat(app, { model: 'moonshot-v1-8k', messages: hello, stream: true, ...body });
+  const res = await chat(app, { ...plain, messages: hello, stream: true, ...body });
   const events = sseData(res.text).filter((e) => e !== '[DONE]');
   const deltas = events.flatMap((e) => e.choices.map((c: any) => c.delta));
   return { text: res.text, clock, deltas, contentDeltas: deltas.filter((d) => 'content' in d && !d.role).map((d) => d.content) };
@@ -54,7 +54,7 @@ describe('scripted streams', () => {
   it('sends an empty reasoning_content delta after the role chunk with the empty-reasoning profile', async () => {
     const clock = recordingClock();
     const app = mockApp({ clock, fixtures: [{ reply: { content: 'ok', reasoning_content: 'because' }, stream: { profile: 'empty-reasoning' } }] });
-    const events = sseData((await chat(app, { model: 'kimi-k2.5', messages: hello, stream: true })).text);
+    const events = sseData((await chat(app, { model: 'kimi-k2.6', messages: hello, stream: true })).text);
     expect(events.slice(0, 3).map((e) => e.choices[0].delta)).toEqual([{ role: 'assistant', content: '' }, { reasoning_content: '' }, { reasoning_content: 'because' }]);
   });
 

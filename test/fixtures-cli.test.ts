@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
+import { plain } from './support/mock-app.ts';
 import { listening, run, SPAWN_TIMEOUT_MS, stopSpawned } from './support/run-cli.ts';
 
 // The fixture file of the fixture-files issue, as a user would write it.
@@ -10,7 +11,7 @@ const issueYaml = `version: 1
 fixtures:
   - name: weather-call                 # unique; defaults to file#index
     match:
-      model: kimi-k2.5                 # string or list
+      model: kimi-k2.6                 # string or list
       user: { contains: "weather in Paris" }   # the last user message's text; a bare string means contains
     reply:
       tool_calls:
@@ -74,7 +75,7 @@ async function assemble(stream: AsyncIterable<OpenAI.ChatCompletionChunk>): Prom
 async function toolLoop(client: OpenAI, stream: boolean) {
   const messages: OpenAI.ChatCompletionMessageParam[] = [{ role: 'user', content: "What's the weather in Paris?" }];
   const turn = async () => {
-    const body = { model: 'kimi-k2.5', messages, tools };
+    const body = { model: 'kimi-k2.6', messages, tools };
     if (stream) return assemble(await client.chat.completions.create({ ...body, stream: true }));
     return (await client.chat.completions.create(body)).choices[0]! as Assembled;
   };
@@ -90,15 +91,15 @@ async function toolLoop(client: OpenAI, stream: boolean) {
 describe('fixtures through the CLI and the openai SDK', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it('runs the whole tool loop, with the same assembled messages streamed and not', async () => {
     const client = await serveIssueFixtures();
-    const plain = await toolLoop(client, false);
+    const whole = await toolLoop(client, false);
     const streamed = await toolLoop(client, true);
-    expect(plain.finishes).toEqual(['tool_calls', 'stop']);
-    expect(streamed.finishes).toEqual(plain.finishes);
-    const call = plain.messages[1] as OpenAI.ChatCompletionAssistantMessageParam & { reasoning_content?: string };
+    expect(whole.finishes).toEqual(['tool_calls', 'stop']);
+    expect(streamed.finishes).toEqual(whole.finishes);
+    const call = whole.messages[1] as OpenAI.ChatCompletionAssistantMessageParam & { reasoning_content?: string };
     expect(call.tool_calls).toEqual([{ index: 0, id: 'get_weather_0', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }]);
-    expect(plain.messages.at(-1)).toMatchObject({ role: 'assistant', content: 'It is sunny in Paris.', reasoning_content: 'The tool says sunny.' });
+    expect(whole.messages.at(-1)).toMatchObject({ role: 'assistant', content: 'It is sunny in Paris.', reasoning_content: 'The tool says sunny.' });
     const shape = (m: any) => ({ role: m.role, content: m.content ?? '', reasoning_content: m.reasoning_content ?? '', tool_calls: m.tool_calls?.map((c: any) => ({ id: c.id, type: c.type, function: c.function })) });
-    expect(streamed.messages.map(shape)).toEqual(plain.messages.map(shape));
+    expect(streamed.messages.map(shape)).toEqual(whole.messages.map(shape));
   });
 
   it('refuses to start on a broken fixture file, naming the file and the field', async () => {
@@ -116,7 +117,7 @@ describe('fixtures through the CLI and the openai SDK', { timeout: SPAWN_TIMEOUT
     writeFileSync(join(dir, 'mock.yaml'), 'port: 0\nfixtures: [./fx]\n');
     const other = run(['--config', join(dir, 'mock.yaml')], {}, listening);
     const baseURL = await other.ready;
-    const reply = await new OpenAI({ baseURL, apiKey: 'k' }).chat.completions.create({ model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'Hi' }] });
+    const reply = await new OpenAI({ baseURL, apiKey: 'k' }).chat.completions.create({ ...plain, messages: [{ role: 'user', content: 'Hi' }] });
     expect(reply.choices[0]!.message.content).toBe('from the config');
     other.child.kill('SIGTERM');
     expect(await other.exited).toBe(0);

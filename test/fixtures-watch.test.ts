@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type RunningServer } from '../src/index.ts';
+import { plain } from './support/mock-app.ts';
 
 const file = (content: string) => `version: 1\nfixtures:\n  - name: hello\n    reply: { content: "${content}" }\n`;
 let server: RunningServer | undefined;
@@ -19,7 +20,7 @@ describe('--watch', () => {
       const res = await fetch(`${server!.baseURL}/chat/completions`, {
         method: 'POST',
         headers: { Authorization: 'Bearer k' },
-        body: JSON.stringify({ model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'Hi' }] }),
+        body: JSON.stringify({ ...plain, messages: [{ role: 'user', content: 'Hi' }] }),
       });
       return ((await res.json()) as any).choices[0].message.content as string;
     };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chat, hello, mockApp, postJson } from './support/mock-app.ts';
+import { chat, hello, mockApp, postJson, plain } from './support/mock-app.ts';
 
 const app = mockApp();
-const v1 = (extra: Record<string, unknown> = {}) => chat(app, { model: 'moonshot-v1-8k', messages: hello, ...extra });
+const v1 = (extra: Record<string, unknown> = {}) => chat(app, { ...plain, messages: hello, ...extra });
 
 describe('generated replies (nothing scripted)', () => {
   it('answers in the live non-stream shape', async () => {
@@ -12,7 +12,7 @@ describe('generated replies (nothing scripted)', () => {
     expect(Object.keys(res.json)).toEqual(['id', 'object', 'created', 'model', 'choices', 'usage']);
     expect(res.json.id).toBe(`chatcmpl-${(1787762059).toString(16)}${res.json.id.slice(17)}`);
     expect(res.json.id).toMatch(/^chatcmpl-[0-9a-f]{24}$/);
-    expect(res.json).toMatchObject({ object: 'chat.completion', created: 1787762059, model: 'moonshot-v1-8k' });
+    expect(res.json).toMatchObject({ object: 'chat.completion', created: 1787762059, model: 'kimi-k2.6' });
     expect(res.json.choices).toEqual([{ index: 0, message: { role: 'assistant', content: expect.any(String) }, finish_reason: 'stop' }]);
     const { prompt_tokens, completion_tokens, total_tokens } = res.json.usage;
     expect(Object.keys(res.json.usage)).toEqual(['prompt_tokens', 'completion_tokens', 'total_tokens']);
@@ -22,16 +22,16 @@ describe('generated replies (nothing scripted)', () => {
   it('counts completion tokens with the shared counter', async () => {
     const res = await v1();
     const content = res.json.choices[0].message.content;
-    const alone = await postJson(app, '/v1/tokenizers/estimate-token-count', { model: 'moonshot-v1-8k', messages: [{ role: 'user', content }] });
-    const overhead = await postJson(app, '/v1/tokenizers/estimate-token-count', { model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'x' }] });
+    const alone = await postJson(app, '/v1/tokenizers/estimate-token-count', { ...plain, messages: [{ role: 'user', content }] });
+    const overhead = await postJson(app, '/v1/tokenizers/estimate-token-count', { ...plain, messages: [{ role: 'user', content: 'x' }] });
     // "x" is one token, so the difference of the two estimates is the content's own count minus one.
     expect(alone.json.data.total_tokens - overhead.json.data.total_tokens + 1).toBe(res.json.usage.completion_tokens);
   });
 
   it('gives the same text for the same seed and request, and other text for another seed', async () => {
     const a = (await v1()).json.choices[0].message.content;
-    const b = (await chat(mockApp(), { model: 'moonshot-v1-8k', messages: hello })).json.choices[0].message.content;
-    const c = (await chat(mockApp({ seed: 8 }), { model: 'moonshot-v1-8k', messages: hello })).json.choices[0].message.content;
+    const b = (await chat(mockApp(), { ...plain, messages: hello })).json.choices[0].message.content;
+    const c = (await chat(mockApp({ seed: 8 }), { ...plain, messages: hello })).json.choices[0].message.content;
     expect(b).toBe(a);
     expect(c).not.toBe(a);
   });
@@ -39,8 +39,8 @@ describe('generated replies (nothing scripted)', () => {
   it('gives the same ids for the same seed and request order', async () => {
     const ids = async () => {
       const fresh = mockApp();
-      const first = await chat(fresh, { model: 'moonshot-v1-8k', messages: hello });
-      const second = await chat(fresh, { model: 'moonshot-v1-8k', messages: hello });
+      const first = await chat(fresh, { ...plain, messages: hello });
+      const second = await chat(fresh, { ...plain, messages: hello });
       return [first.json.id, second.json.id, first.headers.get('msh-request-id')];
     };
     const [a, b] = [await ids(), await ids()];
@@ -65,26 +65,29 @@ describe('generated replies (nothing scripted)', () => {
   });
 
   it('returns n distinct, deterministic choices', async () => {
-    const res = await v1({ n: 3, temperature: 0.5 });
+    // Today's models all fix n at 1; a model added through the config keeps the open range 1..5.
+    const open = mockApp({ models: [{ id: 'acme-open', context_length: 8192 }] });
+    const nChoices = () => chat(open, { model: 'acme-open', messages: hello, n: 3, temperature: 0.5 });
+    const res = await nChoices();
     const texts = res.json.choices.map((c: any) => c.message.content);
     expect(res.json.choices.map((c: any) => c.index)).toEqual([0, 1, 2]);
     expect(new Set(texts).size).toBe(3);
-    expect((await v1({ n: 3, temperature: 0.5 })).json.choices.map((c: any) => c.message.content)).toEqual(texts);
+    expect((await nChoices()).json.choices.map((c: any) => c.message.content)).toEqual(texts);
   });
 
   it('adds reasoning_content and reasoning_tokens for thinking models only', async () => {
-    const thinking = await chat(app, { model: 'kimi-k2.5', messages: hello });
+    const thinking = await chat(app, { model: 'kimi-k2.6', messages: hello });
     const message = thinking.json.choices[0].message;
     expect(Object.keys(message)).toEqual(['role', 'content', 'reasoning_content']);
     expect(message.reasoning_content.length).toBeGreaterThan(0);
     expect(thinking.json.usage.completion_tokens_details.reasoning_tokens).toBeGreaterThan(0);
-    const off = await chat(app, { model: 'kimi-k2.5', messages: hello, thinking: { type: 'disabled' } });
+    const off = await chat(app, { model: 'kimi-k2.6', messages: hello, thinking: { type: 'disabled' } });
     expect(off.json.choices[0].message).not.toHaveProperty('reasoning_content');
     expect(off.json.usage).not.toHaveProperty('completion_tokens_details');
   });
 
   it('spends the budget on reasoning first: content is empty when reasoning uses it all', async () => {
-    const res = await chat(app, { model: 'kimi-k2-thinking', messages: hello, max_tokens: 3 });
+    const res = await chat(app, { model: 'kimi-k2.7-code', messages: hello, max_tokens: 3 });
     expect(res.json.choices[0]).toMatchObject({ finish_reason: 'length', message: { content: '' } });
     expect(res.json.usage).toMatchObject({ completion_tokens: 3, completion_tokens_details: { reasoning_tokens: 3 } });
   });

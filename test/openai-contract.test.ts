@@ -1,7 +1,7 @@
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/index.ts';
-import { mockApp } from './support/mock-app.ts';
+import { mockApp, plain } from './support/mock-app.ts';
 
 const weatherTool = {
   type: 'function' as const,
@@ -14,12 +14,13 @@ function contract(name: string, client: () => OpenAI) {
     it('lists the models', async () => {
       const ids: string[] = [];
       for await (const model of client().models.list()) ids.push(model.id);
-      expect(ids).toContain('kimi-k2.5');
-      expect(ids).toContain('moonshot-v1-8k');
+      expect(ids).toContain('kimi-k2.6');
+      expect(ids).toContain('kimi-k3');
+      expect(ids).not.toContain('moonshot-v1-8k');
     });
 
     it('gets a completion with usage', async () => {
-      const completion = await client().chat.completions.create({ model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'Hi' }] });
+      const completion = await client().chat.completions.create({ ...plain, messages: [{ role: 'user', content: 'Hi' }] });
       expect(completion.object).toBe('chat.completion');
       expect(completion.choices[0]!.message.content!.length).toBeGreaterThan(0);
       expect(completion.usage!.total_tokens).toBe(completion.usage!.prompt_tokens + completion.usage!.completion_tokens);
@@ -27,7 +28,7 @@ function contract(name: string, client: () => OpenAI) {
 
     it('iterates a stream to the end and gets usage from the include_usage chunk', async () => {
       const stream = await client().chat.completions.create({
-        model: 'kimi-k2.5', messages: [{ role: 'user', content: 'Hi' }], stream: true, stream_options: { include_usage: true },
+        model: 'kimi-k2.6', messages: [{ role: 'user', content: 'Hi' }], stream: true, stream_options: { include_usage: true },
       });
       let content = '';
       let reasoning = '';
@@ -48,7 +49,7 @@ function contract(name: string, client: () => OpenAI) {
 
     it('assembles a streamed tool call', async () => {
       const runner = client().chat.completions.stream({
-        model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'Weather in Paris?' }], tools: [weatherTool], tool_choice: 'required',
+        ...plain, messages: [{ role: 'user', content: 'Weather in Paris?' }], tools: [weatherTool], tool_choice: 'required',
       });
       const final = await runner.finalChatCompletion();
       const call = final.choices[0]!.message.tool_calls![0]!;
@@ -58,7 +59,7 @@ function contract(name: string, client: () => OpenAI) {
     });
 
     it('raises BadRequestError with status and type', async () => {
-      const err = await client().chat.completions.create({ model: 'moonshot-v1-8k', messages: [] }).catch((e: unknown) => e);
+      const err = await client().chat.completions.create({ ...plain, messages: [] }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(OpenAI.BadRequestError);
       expect(err).toMatchObject({ status: 400, type: 'invalid_request_error', message: '400 Invalid request: messages must not be empty' });
     });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../src/clock.ts';
-import { chat, hello, mockApp, postJson, sseData, type MockApp } from './support/mock-app.ts';
+import { chat, hello, mockApp, postJson, sseData, type MockApp, plain } from './support/mock-app.ts';
 
 const quiet = { log: () => {} };
 const ask = (app: MockApp, extra: Record<string, unknown> = {}, key = 'sk-a') =>
-  chat(app, { model: 'moonshot-v1-8k', messages: hello, ...extra }, { Authorization: `Bearer ${key}` });
+  chat(app, { ...plain, messages: hello, ...extra }, { Authorization: `Bearer ${key}` });
 const advance = (app: MockApp, ms: number) => postJson(app, '/_mock/clock', { advance_ms: ms }, {});
 const users = [{ organization: 'org-7df2a1', keys: [{ key: 'sk-a', id: 'cak-fc91' }, { key: 'sk-b', id: 'cak-0b2e' }] }, { organization: 'org-other', keys: [{ key: 'sk-c', id: 'ak-c' }] }];
 
@@ -41,15 +41,19 @@ describe("Moonshot's rate limiter", () => {
   });
 
   it("charges the model's default max_tokens when the request sends none", async () => {
-    const app = mockApp({ ...quiet, limits: { tpm: 2000 }, clock: createManualClock(0) });
-    expect((await ask(app)).status).toBe(200); // moonshot-v1-8k: prompt + 1024
+    const app = mockApp({ ...quiet, limits: { tpm: 40_000 }, clock: createManualClock(0) });
+    expect((await ask(app)).status).toBe(200); // kimi-k2.6: prompt + 32,768
     expect((await ask(app)).status).toBe(429);
+    const k3 = mockApp({ ...quiet, limits: { tpm: 140_000 }, clock: createManualClock(0) });
+    expect((await ask(k3, { model: 'kimi-k3', thinking: undefined })).status).toBe(200); // kimi-k3: prompt + 131,072
+    const refused = await ask(k3, { model: 'kimi-k3', thinking: undefined });
+    expect(Number(/current:(\d+)/.exec(refused.json.error.message)![1])).toBeGreaterThan(2 * 131_072);
   });
 
   it('counts an open stream against concurrency until it ends', async () => {
     const clock = createManualClock(0);
     const app = mockApp({ ...quiet, tier: 'Tier0', users, clock, fixtures: [{ match: { user: 'slow' }, reply: { content: 'one two three' }, stream: { ttftMs: 1000 } }, { reply: { content: 'ok' } }] });
-    const slow = chat(app, { model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'slow' }], stream: true }, { Authorization: 'Bearer sk-a' });
+    const slow = chat(app, { ...plain, messages: [{ role: 'user', content: 'slow' }], stream: true }, { Authorization: 'Bearer sk-a' });
     await expect.poll(() => clock.pending(), { timeout: 30_000 }).toBe(1);
     const refused = await ask(app, {}, 'sk-b');
     expect(refused.json.error.message).toBe('Your account org-7df2a1<cak-0b2e> request reached organization max concurrency: 1, please try again after 1 seconds');
@@ -59,12 +63,12 @@ describe("Moonshot's rate limiter", () => {
   });
 
   it('refuses past TPD for the rest of the day', async () => {
-    const app = mockApp({ ...quiet, limits: { tpd: 3000 }, clock: createManualClock(0) });
+    const app = mockApp({ ...quiet, limits: { tpd: 70_000 }, clock: createManualClock(0) });
     expect((await ask(app)).status).toBe(200);
     expect((await ask(app)).status).toBe(200);
     await advance(app, 3_600_000);
     const refused = await ask(app);
-    expect(refused.json.error.message).toMatch(/^Your account org-moonshot-mock<ak-[0-9a-f]{20}> request reached organization TPD rate limit,current:\d+, limit:3000$/);
+    expect(refused.json.error.message).toMatch(/^Your account org-moonshot-mock<ak-[0-9a-f]{20}> request reached organization TPD rate limit,current:\d+, limit:70000$/);
     await advance(app, 24 * 3_600_000);
     expect((await ask(app)).status).toBe(200);
   });

@@ -5,7 +5,7 @@ const weatherTool = { type: 'function', function: { name: 'get_weather', paramet
 
 async function deltasOf(reply: Record<string, unknown>, body: Record<string, unknown> = {}) {
   const app = mockApp({ fixtures: [{ reply }] });
-  const res = await chat(app, { model: 'kimi-k2.5', messages: hello, stream: true, ...body });
+  const res = await chat(app, { model: 'kimi-k2.6', messages: hello, stream: true, ...body });
   expect(res.status).toBe(200);
   return sseData(res.text).filter((e) => e !== '[DONE]').flatMap((e) => e.choices.map((c: any) => c.delta));
 }
@@ -36,7 +36,7 @@ describe('recorded stream deltas in fixtures', () => {
 
   it('joins the recorded deltas in a non-stream answer', async () => {
     const app = mockApp({ fixtures: [{ reply: { content: ['Hel', 'lo'], reasoning_content: ['a', 'b'] } }] });
-    const res = await chat(app, { model: 'kimi-k2.5', messages: hello });
+    const res = await chat(app, { model: 'kimi-k2.6', messages: hello });
     expect(res.json.choices[0].message).toMatchObject({ content: 'Hello', reasoning_content: 'ab' });
   });
 

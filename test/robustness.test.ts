@@ -4,7 +4,7 @@ import { mockApp, postJson } from './support/mock-app.ts';
 import { mutate } from './support/mutate.ts';
 
 const base = {
-  model: 'kimi-k2.5',
+  model: 'kimi-k2.6',
   messages: [
     { role: 'system', content: 'Be brief.' },
     { role: 'user', content: [{ type: 'text', text: 'What is in this picture?' }, { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=' } }] },

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type TokenCounter } from '../src/index.ts';
 import { getSharedTokenCounter } from '../src/tokens/token-counter.ts';
+import { plain } from './support/mock-app.ts';
 
 const servers: Array<{ close(): Promise<void> }> = [];
 afterAll(() => Promise.all(servers.map((s) => s.close())));
@@ -23,7 +24,7 @@ describe('real socket', () => {
 
   it('answers a body over the limit with the 400 envelope, with or without Content-Length', async () => {
     const server = await serve({ maxBodyBytes: 1024 });
-    const big = JSON.stringify({ model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'x'.repeat(4096) }] });
+    const big = JSON.stringify({ ...plain, messages: [{ role: 'user', content: 'x'.repeat(4096) }] });
     const expected = { error: { message: 'Invalid request: request body is larger than the limit of 1024 bytes', type: 'invalid_request_error' } };
     const sized = await post(server.baseURL, big);
     expect(sized.status).toBe(400);
@@ -35,7 +36,7 @@ describe('real socket', () => {
 
   it('sends JSON with charset=utf-8 and a Msh-Request-Id', async () => {
     const server = await serve({});
-    const res = await post(server.baseURL, JSON.stringify({ model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'Hi' }] }));
+    const res = await post(server.baseURL, JSON.stringify({ ...plain, messages: [{ role: 'user', content: 'Hi' }] }));
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(res.headers.get('msh-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -54,13 +55,13 @@ describe('real socket', () => {
     };
     const server = await serve({ tokenCounter: spy });
     const client = new AbortController();
-    const body = JSON.stringify({ model: 'kimi-k2.5', messages: [{ role: 'user', content: 'lorem ipsum dolor '.repeat(200_000) }] });
+    const body = JSON.stringify({ model: 'kimi-k2.6', messages: [{ role: 'user', content: 'lorem ipsum dolor '.repeat(200_000) }] });
     const request = post(server.baseURL, body, { signal: client.signal }).catch((err: Error) => err);
     await vi.waitFor(() => expect(seen.length).toBeGreaterThan(0), { timeout: 30_000 });
     client.abort();
     expect(await request).toBeInstanceOf(Error);
     await vi.waitFor(() => expect(seen[0]!.aborted).toBe(true), { timeout: 30_000 });
-    const after = await post(server.baseURL, JSON.stringify({ model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'Hi' }] }));
+    const after = await post(server.baseURL, JSON.stringify({ ...plain, messages: [{ role: 'user', content: 'Hi' }] }));
     expect(after.status).toBe(200);
   });
 });

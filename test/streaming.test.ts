@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { chat, hello, mockApp, sseData } from './support/mock-app.ts';
+import { chat, hello, mockApp, sseData, plain } from './support/mock-app.ts';
 
 const app = mockApp();
 const recording = (name: string) => sseData(readFileSync(new URL(`./wire/${name}`, import.meta.url), 'utf8'));
@@ -30,7 +30,7 @@ function kinds(events: any[]): string[] {
 
 describe('streaming (A4/B3)', () => {
   it('matches the live moonshot-v1 text stream chunk for chunk in structure', async () => {
-    const res = await chat(app, { model: 'moonshot-v1-8k', messages: hello, stream: true, stream_options: { include_usage: true } });
+    const res = await chat(app, { ...plain, messages: hello, stream: true, stream_options: { include_usage: true } });
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const events = sseData(res.text);
     const live = recording('v1-8k-stream-text.sse');
@@ -40,10 +40,10 @@ describe('streaming (A4/B3)', () => {
     expect(res.text.endsWith('data: [DONE]\n\n')).toBe(true);
   });
 
-  it('matches the live kimi-k2.5 tool-call stream in structure', async () => {
+  it('matches the live kimi-k2.6 tool-call stream in structure', async () => {
     const tools = [{ type: 'function', function: { name: 'weather', parameters: { type: 'object', properties: { location: { type: 'string' } } } } }];
     const res = await chat(app, {
-      model: 'kimi-k2.5', thinking: { type: 'disabled' }, messages: hello, tools, tool_choice: { type: 'function', function: { name: 'weather' } },
+      model: 'kimi-k2.6', thinking: { type: 'disabled' }, messages: hello, tools, tool_choice: { type: 'function', function: { name: 'weather' } },
       stream: true, stream_options: { include_usage: true },
     });
     const events = sseData(res.text);
@@ -54,14 +54,14 @@ describe('streaming (A4/B3)', () => {
   });
 
   it('sends reasoning deltas before content for thinking models, with reasoning_tokens in usage', async () => {
-    const res = await chat(app, { model: 'kimi-k2.5', messages: hello, stream: true });
+    const res = await chat(app, { model: 'kimi-k2.6', messages: hello, stream: true });
     const events = sseData(res.text);
     expect(kinds(events)).toEqual(['role', 'reasoning', 'content', 'final', 'done']);
     expect(events.at(-2).choices[0].usage.completion_tokens_details.reasoning_tokens).toBeGreaterThan(0);
   });
 
   it('puts usage inside the final choice and nowhere on intermediate chunks', async () => {
-    const events = sseData((await chat(app, { model: 'moonshot-v1-8k', messages: hello, stream: true })).text);
+    const events = sseData((await chat(app, { ...plain, messages: hello, stream: true })).text);
     const chunks = events.filter((e) => e !== '[DONE]');
     const final = chunks.at(-1);
     expect(final.choices[0]).toEqual({ index: 0, delta: {}, finish_reason: 'stop', usage: expect.any(Object) });
@@ -73,9 +73,9 @@ describe('streaming (A4/B3)', () => {
   });
 
   it('adds the choices:[] usage chunk only with stream_options.include_usage', async () => {
-    const without = sseData((await chat(app, { model: 'moonshot-v1-8k', messages: hello, stream: true })).text);
+    const without = sseData((await chat(app, { ...plain, messages: hello, stream: true })).text);
     expect(without.some((e) => e !== '[DONE]' && e.choices.length === 0)).toBe(false);
-    const withUsage = sseData((await chat(app, { model: 'moonshot-v1-8k', messages: hello, stream: true, stream_options: { include_usage: true } })).text);
+    const withUsage = sseData((await chat(app, { ...plain, messages: hello, stream: true, stream_options: { include_usage: true } })).text);
     const usageChunk = withUsage.at(-2);
     expect(usageChunk.choices).toEqual([]);
     expect(usageChunk.usage).toEqual(withUsage.at(-3).choices[0].usage);
@@ -84,20 +84,23 @@ describe('streaming (A4/B3)', () => {
 
   it('streams the same text, reasoning and usage as the non-stream reply', async () => {
     for (const body of [
-      { model: 'kimi-k2.5', messages: hello, max_tokens: 40 },
-      { model: 'moonshot-v1-8k', messages: hello, n: 2, temperature: 0.5, stop: ['plan'] },
+      { model: 'kimi-k2.6', messages: hello, max_tokens: 40 },
+      { model: 'kimi-k3', messages: hello, max_tokens: 60 },
+      { model: 'acme-open', messages: hello, n: 2, temperature: 0.5, stop: ['plan'] },
     ]) {
-      const plain = (await chat(mockApp(), body)).json;
-      const events = sseData((await chat(mockApp(), { ...body, stream: true, stream_options: { include_usage: true } })).text);
+      // acme-open: a model added through the config, with the open n range today's models lack.
+      const make = () => mockApp({ models: [{ id: 'acme-open', context_length: 8192 }] });
+      const whole = (await chat(make(), body)).json;
+      const events = sseData((await chat(make(), { ...body, stream: true, stream_options: { include_usage: true } })).text);
       const chunks = events.filter((e) => e !== '[DONE]' && e.choices.length > 0);
-      plain.choices.forEach((choice: any) => {
+      whole.choices.forEach((choice: any) => {
         const mine = chunks.filter((c) => c.choices[0].index === choice.index);
         expect(mine.map((c) => c.choices[0].delta.content ?? '').join('')).toBe(choice.message.content);
         expect(mine.map((c) => c.choices[0].delta.reasoning_content ?? '').join('')).toBe(choice.message.reasoning_content ?? '');
         expect(mine.at(-1).choices[0].finish_reason).toBe(choice.finish_reason);
       });
-      expect(events.at(-2).usage).toEqual(plain.usage);
-      expect(events.at(-2).id).toBe(plain.id);
+      expect(events.at(-2).usage).toEqual(whole.usage);
+      expect(events.at(-2).id).toBe(whole.id);
     }
   });
 });

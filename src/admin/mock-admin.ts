@@ -17,7 +17,7 @@ const clockRequestSchema = z.strictObject({
  * `POST /_mock/clock {"advance_ms": N}` (N ≤ one year) moves the app clock (rate-limit windows, `created`, waiting
  * delays on a manual clock); `GET /_mock/limits` shows each user's limits and usage;
  * `POST /_mock/reset` resets the app's run state: fixture uses, fault counters and chance, ids,
- * rate-limit usage and the clock offset. POSTs need `Content-Type: application/json` (see requireJsonType).
+ * rate-limit usage, cached prompts and the clock offset. POSTs need `Content-Type: application/json` (see requireJsonType).
  */
 export function mockAdminRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();

@@ -1,31 +1,38 @@
 import { z } from 'zod';
-import defaultModels from './default-models.json' with { type: 'json' };
-import { modelEntrySchema, type ModelEntry, type ModelEntryInput } from './model-entry.ts';
+import { DEFAULT_API_DATE } from './api-date.ts';
+import data from './catalog.json' with { type: 'json' };
+import { isLiveOn, modelEntrySchema, modelOn, type Model, type ModelEntry, type ModelEntryInput } from './model-entry.ts';
 
-/** The model catalog: lookups by id over the default data plus the config's additions. */
+/** The model catalog as it is on one date: lookups by id over the shipped data plus the config's additions. */
 export interface Catalog {
-  /** Models a client can use, in catalog order (retired ones excluded). */
-  readonly listed: readonly ModelEntry[];
-  /** The live model with this id; undefined for unknown and retired ids alike (both answer 404). */
-  find(id: string): ModelEntry | undefined;
+  /** The date served (`apiDate`). */
+  readonly date: string;
+  /** Models a client can use on that date, in catalog order (not yet released and retired ones excluded). */
+  readonly listed: readonly Model[];
+  /** The live model with this id; undefined for unknown, unreleased and retired ids alike (all answer 404). */
+  find(id: string): Model | undefined;
 }
 
-/** How the config changes the default catalog. */
+/** How the config changes the shipped catalog. */
 export interface CatalogOptions {
-  /** Entries added to the default catalog; an entry with an existing id replaces that model. */
+  /** The date whose catalog and rules are served (`YYYY-MM-DD`); default: the date the data ships for. */
+  apiDate?: string;
+  /** Entries added to the shipped catalog; an entry with an existing id replaces that model. */
   models?: readonly ModelEntryInput[];
-  /** Drop the default catalog and use only `models`. */
+  /** Drop the shipped catalog and use only `models`. */
   replaceModels?: boolean;
 }
 
-const defaults: ModelEntry[] = z.array(modelEntrySchema).parse(defaultModels);
+/** Every model the shipped data knows, with its dates. */
+export const shippedModels: readonly ModelEntry[] = z.array(modelEntrySchema).parse(data.models);
 
-/** Builds the catalog. Entries are validated by the caller's schema; this only merges them. */
+/** Builds the catalog for a date. Entries are parsed again here, so code callers need not pre-parse them. */
 export function createCatalog(options: CatalogOptions = {}): Catalog {
+  const date = options.apiDate ?? DEFAULT_API_DATE;
   const byId = new Map<string, ModelEntry>();
-  if (!options.replaceModels) for (const model of defaults) byId.set(model.id, model);
+  if (!options.replaceModels) for (const entry of shippedModels) byId.set(entry.id, entry);
   for (const input of options.models ?? []) byId.set(input.id, modelEntrySchema.parse(input));
-  const listed = [...byId.values()].filter((model) => model.retired === undefined);
+  const listed = [...byId.values()].filter((entry) => isLiveOn(entry, date)).map((entry) => modelOn(entry, date));
   const live = new Map(listed.map((model) => [model.id, model]));
-  return { listed, find: (id) => live.get(id) };
+  return { date, listed, find: (id) => live.get(id) };
 }

@@ -27,6 +27,8 @@ export const messageSchema = z.looseObject({
   tool_calls: z.array(toolCallSchema).nullish(),
   tool_call_id: z.string().nullish(),
   partial: z.boolean().nullish(),
+  /** Dynamic tools: `{"role":"system","tools":[…]}` without content, on models that accept it. */
+  tools: z.array(z.lazy(() => toolSchema)).nullish(),
 });
 
 /** A tool declaration: `function` tools, or Moonshot's `builtin_function` (e.g. `$web_search`). */
@@ -61,7 +63,7 @@ export const toolChoiceSchema = z.union([
 
 /**
  * POST /v1/chat/completions. Unknown top-level fields are dropped, as the real API ignores them;
- * `thinking` is strict, as kimi-k2.5 rejects extra keys there.
+ * `thinking` is strict (`keep` is checked against the model's rules).
  */
 export const chatRequestSchema = z.object({
   model: z.string(),
@@ -79,7 +81,8 @@ export const chatRequestSchema = z.object({
   response_format: responseFormatSchema.nullish(),
   tools: z.array(toolSchema).nullish(),
   tool_choice: toolChoiceSchema.nullish(),
-  thinking: z.strictObject({ type: z.enum(['enabled', 'disabled']) }).nullish(),
+  thinking: z.strictObject({ type: z.enum(['enabled', 'disabled']), keep: z.string().nullish() }).nullish(),
+  reasoning_effort: z.string().nullish(),
   prompt_cache_key: z.string().nullish(),
   safety_identifier: z.string().nullish(),
   logprobs: z.boolean().nullish(),

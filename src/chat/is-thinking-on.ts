@@ -1,13 +1,14 @@
-import type { ModelEntry } from '../catalog/model-entry.ts';
+import type { Model } from '../catalog/model-entry.ts';
 import type { ChatRequest } from './chat-request.ts';
 
 /**
- * Whether the model reasons for this request: always for `always` models, unless
- * `thinking:{type:"disabled"}` for `default_on` models (kimi-k2.5), never otherwise.
- * `thinking` sent to a model without the switch is ignored.
+ * Whether the model reasons for this request, from its thinking rules: always for `always` models;
+ * for `switchable` ones `thinking.type` decides, else the model's default; never for `none` models
+ * (which ignore `thinking`). A forbidden value is refused earlier, by `checkThinking`.
  */
-export function isThinkingOn(model: ModelEntry, request: Pick<ChatRequest, 'thinking'>): boolean {
-  if (model.thinking === 'always') return true;
-  if (model.thinking === 'default_on') return request.thinking?.type !== 'disabled';
+export function isThinkingOn(model: Model, request: Pick<ChatRequest, 'thinking'>): boolean {
+  const { mode } = model.thinking;
+  if (mode === 'always') return true;
+  if (mode === 'switchable') return (request.thinking?.type ?? model.thinking.default) === 'enabled';
   return false;
 }

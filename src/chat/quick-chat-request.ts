@@ -21,12 +21,22 @@ const topChecks: ReadonlyArray<[string, (value: unknown) => boolean]> = [
   ['response_format', (v) => v === null],
   ['tools', (v) => v === null],
   ['tool_choice', (v) => v === null],
-  ['thinking', (v) => v === null],
+  ['thinking', (v) => v === null || (isObject(v) && plainThinking(v))],
+  ['reasoning_effort', (v) => v === null || typeof v === 'string'],
   ['prompt_cache_key', (v) => v === null || typeof v === 'string'],
   ['safety_identifier', (v) => v === null || typeof v === 'string'],
   ['logprobs', (v) => v === null || typeof v === 'boolean'],
   ['top_logprobs', (v) => v === null || Number.isSafeInteger(v)],
 ];
+
+/** `{type: "enabled" | "disabled", keep?: string | null}` and nothing else (the schema is strict there). */
+function plainThinking(thinking: Json): boolean {
+  for (const key in thinking) {
+    const v = thinking[key];
+    if (key === 'type' ? v !== 'enabled' && v !== 'disabled' : key !== 'keep' || (v !== null && typeof v !== 'string')) return false;
+  }
+  return 'type' in thinking;
+}
 
 function onlyIncludeUsage(options: Json): boolean {
   for (const key in options) {
@@ -109,5 +119,9 @@ export function quickChatRequest(body: unknown): ChatRequest | undefined {
   out.messages = messages;
   if (Array.isArray(out.stop)) out.stop = [...out.stop];
   if (isObject(out.stream_options)) out.stream_options = { ...out.stream_options };
+  if (isObject(out.thinking)) {
+    const { type, keep } = out.thinking;
+    out.thinking = 'keep' in out.thinking ? { type, keep } : { type };
+  }
   return out as ChatRequest;
 }

@@ -13,6 +13,8 @@ export const usage = `Usage: moonshot-mock [options]
   --unmatched MODE      generate | error (default: error with fixtures, generate without)
   --watch               reload fixture files when they change
   --tier TIER           turn on Moonshot's rate limiter at Tier0..Tier5
+  --api-date DATE       serve the catalog, model rules and tiers as on DATE (YYYY-MM-DD; default 2026-12-01)
+  --no-prefix-cache     turn automatic prefix caching (usage.cached_tokens) off
   --record DIR          forward unmatched requests upstream and write fixtures for them to DIR
   --record-all DIR      forward every request upstream, re-recording matched ones in place
   --proxy               forward unmatched requests upstream, write nothing
@@ -32,6 +34,7 @@ export const cliOptions = {
   record: { type: 'string' }, 'record-all': { type: 'string' }, proxy: { type: 'boolean' }, upstream: { type: 'string' },
   'redact-header': { type: 'string', multiple: true }, 'allow-remote': { type: 'boolean' },
   'allowed-hosts': { type: 'string', multiple: true },
+  'api-date': { type: 'string' }, 'no-prefix-cache': { type: 'boolean' },
   'log-requests': { type: 'boolean' }, 'pid-file': { type: 'string' }, 'ready-file': { type: 'string' },
   version: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' },
 } as const;

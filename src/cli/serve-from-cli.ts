@@ -67,6 +67,8 @@ export function configFromCli(flags: CliFlags, env: NodeJS.ProcessEnv = process.
   const allowed = flags['allowed-hosts']?.flatMap((list) => list.split(',')).map((name) => name.trim()).filter(Boolean);
   if (allowed) merged.allowedHosts = [...((merged.allowedHosts as string[] | undefined) ?? []), ...allowed];
   if (flags['log-requests']) merged.logRequests = true;
+  if (flags['no-prefix-cache']) merged.prefixCache = false;
+  if (flags['api-date'] !== undefined) merged.apiDate = flags['api-date'];
   Object.assign(merged, recordOptions(flags, merged));
   if (env.PORT) merged.port = env.PORT;
   for (const key of Object.keys(plainFlags) as Array<keyof typeof plainFlags>) if (flags[key] !== undefined) merged[key] = flags[key];
@@ -74,6 +76,7 @@ export function configFromCli(flags: CliFlags, env: NodeJS.ProcessEnv = process.
     if (path in plainFlags && flags[path as keyof typeof plainFlags] !== undefined) return `--${path}`;
     if (path.startsWith('fixtures') && flags.fixtures) return '--fixtures';
     if (path.startsWith('allowedHosts') && flags['allowed-hosts']) return '--allowed-hosts';
+    if (path === 'apiDate' && flags['api-date'] !== undefined) return '--api-date';
     if (path === 'record.upstream' && flags.upstream !== undefined) return '--upstream';
     return path === 'port' && env.PORT ? 'PORT' : path;
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Moonshot's recharge tiers (B7); each sets the four limits of `tierLimits`. */
+/** Moonshot's recharge tiers (B7); the catalog's dated tier tables give each one's four limits. */
 export const tierSchema = z.enum(['Tier0', 'Tier1', 'Tier2', 'Tier3', 'Tier4', 'Tier5']);
 
 /** A tier name. */
@@ -22,16 +22,6 @@ export const limitValuesSchema = z.strictObject({
 
 /** Four limits, `null` meaning unlimited. */
 export type LimitValues = z.output<typeof limitValuesSchema>;
-
-/** The documented tier table (B7), as data. TPD is unlimited from Tier1 up. */
-export const tierLimits: Readonly<Record<Tier, Readonly<LimitValues>>> = {
-  Tier0: { concurrency: 1, rpm: 3, tpm: 500_000, tpd: 1_500_000 },
-  Tier1: { concurrency: 50, rpm: 200, tpm: 2_000_000, tpd: null },
-  Tier2: { concurrency: 100, rpm: 500, tpm: 3_000_000, tpd: null },
-  Tier3: { concurrency: 200, rpm: 5_000, tpm: 3_000_000, tpd: null },
-  Tier4: { concurrency: 400, rpm: 5_000, tpm: 4_000_000, tpd: null },
-  Tier5: { concurrency: 1_000, rpm: 10_000, tpm: 5_000_000, tpd: null },
-};
 
 /** An explicit limit: a positive integer (numeric strings coerce), or `null` to lift the tier's limit. */
 const overrideValue = z.union([z.null(), z.coerce.number().int().positive()]).optional();

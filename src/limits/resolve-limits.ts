@@ -1,4 +1,9 @@
-import { tierLimits, type LimitOverrides, type LimitValues, type LimitsConfig, type LimitsUser, type Tier } from './limits-config.ts';
+import { DEFAULT_API_DATE } from '../catalog/api-date.ts';
+import { tierTableOn } from '../catalog/tier-table.ts';
+import { type LimitOverrides, type LimitValues, type LimitsConfig, type LimitsUser, type Tier } from './limits-config.ts';
+
+/** A table of the limits of each tier (the catalog keeps them dated). */
+export type TierLimits = Readonly<Record<Tier, Readonly<LimitValues>>>;
 
 const unlimited: LimitValues = { concurrency: null, rpm: null, tpm: null, tpd: null };
 
@@ -15,11 +20,16 @@ function override(base: LimitValues, limits: LimitOverrides | undefined): LimitV
 /**
  * The tier and limits in force for a user (or, without one, for open mode's default user). The most
  * specific setting wins: the user's own `limits`, then its own `tier` (which replaces the top-level
- * `tier` and `limits` entirely), then the top-level `limits`, then the top-level `tier`. Nothing set → all `null`.
+ * `tier` and `limits` entirely), then the top-level `limits`, then the top-level `tier`, whose limits
+ * come from `tiers` (default: the table in force on the catalog's default date). Nothing set → all `null`.
  */
-export function resolveLimits(config: LimitsConfig, user?: LimitsUser): { tier: Tier | null; limits: LimitValues } {
+export function resolveLimits(
+  config: LimitsConfig,
+  user?: LimitsUser,
+  tiers: TierLimits = tierTableOn(DEFAULT_API_DATE),
+): { tier: Tier | null; limits: LimitValues } {
   const tier = user?.tier ?? config.tier ?? null;
-  const fromTier = tier === null ? unlimited : tierLimits[tier];
+  const fromTier = tier === null ? unlimited : tiers[tier];
   const base = user?.tier ? fromTier : override(fromTier, config.limits);
   return { tier, limits: override(base, user?.limits) };
 }

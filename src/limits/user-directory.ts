@@ -1,6 +1,6 @@
 import { deriveKeyId } from './key-id.ts';
 import type { LimitValues, LimitsConfig, Tier } from './limits-config.ts';
-import { resolveLimits } from './resolve-limits.ts';
+import { resolveLimits, type TierLimits } from './resolve-limits.ts';
 
 /** The organisation of open mode's single user. */
 export const DEFAULT_ORGANIZATION = 'org-moonshot-mock';
@@ -32,15 +32,15 @@ export interface UserDirectory {
   findUserByKey(key: string): KeyOwner | undefined;
 }
 
-/** Builds the directory once per app from the parsed config; the lookup is a map read. */
-export function createUserDirectory(config: LimitsConfig): UserDirectory {
+/** Builds the directory once per app from the parsed config and the tier table in force; the lookup is a map read. */
+export function createUserDirectory(config: LimitsConfig, tiers?: TierLimits): UserDirectory {
   if (!config.users) {
-    const user: DirectoryUser = { organization: DEFAULT_ORGANIZATION, ...resolveLimits(config) };
+    const user: DirectoryUser = { organization: DEFAULT_ORGANIZATION, ...resolveLimits(config, undefined, tiers) };
     return { closed: false, users: [user], findUserByKey: (key) => ({ user, keyId: deriveKeyId(key) }) };
   }
   const owners = new Map<string, KeyOwner>();
   const users = config.users.map((entry) => {
-    const user: DirectoryUser = { organization: entry.organization, ...resolveLimits(config, entry) };
+    const user: DirectoryUser = { organization: entry.organization, ...resolveLimits(config, entry, tiers) };
     for (const { key, id } of entry.keys) owners.set(key, { user, keyId: id ?? deriveKeyId(key) });
     return user;
   });

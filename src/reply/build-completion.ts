@@ -1,7 +1,7 @@
 import type { ChatPlan } from '../chat/plan-chat.ts';
 import type { Pick } from '../fixtures/pick-fixture.ts';
 import { hashString } from '../random.ts';
-import { completionId, type RequestIds } from '../state/id-source.ts';
+import { completionId, uuidCompletionId, type RequestIds } from '../state/id-source.ts';
 import type { TokenCounter } from '../tokens/token-counter.ts';
 import type { Completion } from './completion.ts';
 import { generateChoice } from './generate-completion.ts';
@@ -24,8 +24,8 @@ function generateChoices(plan: ChatPlan, deps: { counter: TokenCounter; seed: nu
 
 /**
  * The completion for a planned request: the fixture's scripted reply when one was picked, else `n`
- * generated choices; ids from the request's draw. Throws 400 `fixture_impossible` for a scripted
- * reply the real API could not give.
+ * generated choices; ids from the request's draw, in the model's id style. Throws 400
+ * `fixture_impossible` for a scripted reply the real API could not give.
  */
 export async function buildCompletion(plan: ChatPlan, pick: Pick, inputs: CompletionInputs, signal?: AbortSignal): Promise<Completion> {
   const { counter, seed, created } = inputs;
@@ -33,14 +33,17 @@ export async function buildCompletion(plan: ChatPlan, pick: Pick, inputs: Comple
     ? await scriptChoices(plan, pick.reply, pick.fixture.name, { counter, seed }, signal)
     : undefined;
   const choices = scripted?.choices ?? await generateChoices(plan, { counter, seed }, signal);
+  const { model } = plan;
   return {
-    id: completionId(created, inputs.ids.completionSuffix),
+    id: model.id_style === 'uuid' ? uuidCompletionId(inputs.ids) : completionId(created, inputs.ids.completionSuffix),
     created,
     model: plan.model.id,
     thinking: plan.thinking,
     promptTokens: scripted?.promptTokens ?? plan.promptTokens,
-    cachedTokens: scripted?.cachedTokens,
-    systemFingerprint: `fpv0_${hashString(`${plan.model.id}|${seed}`).toString(16).padStart(8, '0')}`,
+    // A fixture's declared cache hit wins over the prefix cache's.
+    cachedTokens: scripted?.cachedTokens ?? Math.min(plan.cachedTokens, scripted?.promptTokens ?? plan.promptTokens),
+    systemFingerprint: model.system_fingerprint ? `fpv0_${hashString(`${model.id}|${seed}`).toString(16).padStart(8, '0')}` : undefined,
+    topLogprobs: plan.topLogprobs,
     choices,
   };
 }

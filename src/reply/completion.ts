@@ -39,8 +39,11 @@ export interface Completion {
   /** Whether usage reports `completion_tokens_details.reasoning_tokens`. */
   thinking: boolean;
   promptTokens: number;
-  /** Reported only when a cache hit is declared (by a fixture); never invented. */
+  /** Prompt tokens served from the prefix cache (or declared by a fixture); reported only when positive. */
   cachedTokens: number | undefined;
-  systemFingerprint: string;
+  /** Sent on stream chunks only for models that send one. */
+  systemFingerprint: string | undefined;
+  /** `top_logprobs` when logprobs were asked for; undefined: no `logprobs` key. */
+  topLogprobs: number | undefined;
   choices: ReplyChoice[];
 }

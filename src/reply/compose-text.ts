@@ -56,10 +56,10 @@ export function composeAnswer(random: Random, topic: string): string {
   return sentences.join(' ');
 }
 
-/** Plausible reasoning that precedes an answer: 2–4 sentences. */
-export function composeReasoning(random: Random, topic: string): string {
+/** Plausible reasoning that precedes an answer: 2–4 sentences, and 2 more for each step of `extra` (effort). */
+export function composeReasoning(random: Random, topic: string, extra = 0): string {
   const sentences = [topic ? `The user wrote "${topic}".` : 'The user sent a message.'];
-  const count = 1 + random.int(3);
+  const count = 1 + random.int(3) + 2 * extra;
   for (let i = 0; i < count; i++) {
     const thought = pick(random, thoughts);
     sentences.push(`${thought[0]!.toUpperCase()}${thought.slice(1)}.`);

@@ -1,5 +1,6 @@
 import { messageText } from '../chat/message-text.ts';
 import type { TokenCounter } from '../tokens/token-counter.ts';
+import { declaredTools } from '../chat/check-tools.ts';
 import type { ChatPlan } from '../chat/plan-chat.ts';
 import { createRandomFromHash, hashMore, hashString, type Random } from '../random.ts';
 import type { ReplyChoice } from './completion.ts';
@@ -21,8 +22,9 @@ function choiceHash(plan: ChatPlan, index: number, seed: number): number {
 
 /** The tool the request forces (`required`: the first declared; a named choice: that one). */
 function forcedTool(plan: ChatPlan): { name: string; parameters: unknown } | undefined {
-  const { tools, tool_choice: choice } = plan.request;
-  if (!tools?.length || choice == null || choice === 'auto' || choice === 'none') return undefined;
+  const tools = declaredTools(plan.request);
+  const choice = plan.request.tool_choice;
+  if (!tools.length || choice == null || choice === 'auto' || choice === 'none') return undefined;
   const name = choice === 'required' ? tools[0]!.function.name : choice.function.name;
   const tool = tools.find((t) => t.function.name === name);
   return tool && { name, parameters: tool.function.parameters };
@@ -54,13 +56,19 @@ function choiceSeed(plan: ChatPlan, index: number, seed: number): { random: Rand
   return { random, topic };
 }
 
+/** How far up the model's effort list the request's effort is (0 for the first, or without efforts): more effort, longer reasoning. */
+function effortRank(plan: ChatPlan): number {
+  const values = plan.model.reasoning_effort?.values ?? [];
+  return Math.max(0, values.indexOf(plan.effort ?? ''));
+}
+
 /**
  * Generated reasoning for choice `index`: what a scripted reply without `reasoning_content` carries on
  * a thinking request (the real model always reasons there, and the next turn must send it back).
  */
 export function generatedReasoning(plan: ChatPlan, index: number, seed: number): string {
   const { random, topic } = choiceSeed(plan, index, seed);
-  return composeReasoning(random, topic);
+  return composeReasoning(random, topic, effortRank(plan));
 }
 
 /**
@@ -75,7 +83,7 @@ export async function generateChoice(
   signal?: AbortSignal,
 ): Promise<ReplyChoice> {
   const { random, topic } = choiceSeed(plan, index, deps.seed);
-  const reasoning = plan.thinking ? composeReasoning(random, topic) : undefined;
+  const reasoning = plan.thinking ? composeReasoning(random, topic, effortRank(plan)) : undefined;
   const tool = forcedTool(plan);
   const draft: ChoiceDraft = tool
     ? {

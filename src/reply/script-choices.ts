@@ -1,6 +1,7 @@
 import { MoonshotError } from '../errors/moonshot-error.ts';
 import type { FixtureReply } from '../fixtures/fixture-schema.ts';
 import type { TokenCounter } from '../tokens/token-counter.ts';
+import { declaredTools } from '../chat/check-tools.ts';
 import type { ChatPlan } from '../chat/plan-chat.ts';
 import type { RecordedDeltas, ReplyChoice } from './completion.ts';
 import { fitChoice, priorToolCalls, type ChoiceDraft } from './fit-choice.ts';
@@ -18,12 +19,12 @@ export interface ScriptedReply {
 const impossible = (fixture: string, why: string) =>
   new MoonshotError({ kind: 'fixture_impossible', fixture, reason: why });
 
-/** Refuses a script the real API could not produce for this request. */
+/**
+ * Refuses a script the real API could not produce for this request. (Reasoning on a request that does
+ * not think is not impossible: the model simply would not think, so `draftOf` leaves it out.)
+ */
 function checkPossible(plan: ChatPlan, script: ChoiceScript, fixture: string): void {
-  if (script.reasoning_content !== undefined && !plan.thinking) {
-    throw impossible(fixture, `it has reasoning_content, but ${plan.model.id} does not think for this request`);
-  }
-  const declared = new Set((plan.request.tools ?? []).map((tool) => tool.function.name));
+  const declared = new Set(declaredTools(plan.request).map((tool) => tool.function.name));
   for (const call of script.tool_calls ?? []) {
     if (!declared.has(call.name)) {
       throw impossible(fixture, `it calls tool ${call.name}, which the request does not declare`);
@@ -52,7 +53,8 @@ function draftOf(plan: ChatPlan, script: ChoiceScript, index: number, seed: numb
   const deltas = deltasOf(script);
   return {
     // A thinking model always reasons; a script without reasoning gets generated reasoning, so the
-    // client can send it back on the next turn (the API refuses a tool-call turn without it).
+    // client can send it back on the next turn (the API refuses a tool-call turn without it). A request
+    // that does not think gets the reply without the reasoning.
     reasoning: plan.thinking
       ? (script.reasoning_content === undefined ? generatedReasoning(plan, index, seed) : joined(script.reasoning_content))
       : undefined,

@@ -33,3 +33,9 @@ export function createIdSource(seed: number): IdSource {
 export function completionId(created: number, suffix: string): string {
   return `chatcmpl-${created.toString(16).padStart(8, '0')}${suffix}`;
 }
+
+/** The uuid-like id of K3-era models: `chatcmpl-` + 8-4-4-4-12 hex digits, from the request's draw. */
+export function uuidCompletionId(ids: RequestIds): string {
+  const h = ids.completionSuffix + ids.requestId.replace(/-/g, '').slice(16);
+  return `chatcmpl-${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}

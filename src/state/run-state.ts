@@ -19,9 +19,15 @@ export interface UserUsage {
   dayTokens: SlidingWindow | undefined;
 }
 
+/** A prompt the prefix cache remembers: its token count and when it is forgotten. */
+export interface CachedPrompt {
+  tokens: number;
+  expiresAt: number;
+}
+
 /**
  * Everything one app accumulates while it runs, in one resettable owner: fixture uses, fault
- * counters and their seeded chance, the id sequence, rate-limit usage, the clock offset. Fixture sets
+ * counters and their seeded chance, the id sequence, rate-limit usage, cached prompts, the clock offset. Fixture sets
  * hold definitions only. A namespace would be one more of these.
  */
 export interface RunState {
@@ -39,6 +45,8 @@ export interface RunState {
   readonly ids: IdSource;
   /** Rate-limit usage by user (organisation). */
   readonly usage: Map<string, UserUsage>;
+  /** Prompts seen lately, by digest (see `createPrefixCache`), in last-seen order. */
+  readonly prefixPrompts: Map<string, CachedPrompt>;
   /**
    * What record mode got back this run for each recorded fixture name, oldest first (shaped by
    * record/record-outcome.ts): a request recorded again is written from all of them.
@@ -62,6 +70,7 @@ export function createRunState(seed: number): RunState {
   const fixtureUses = new Map<string, FixtureUse>();
   const configFaultCalls: number[] = [];
   const usage = new Map<string, UserUsage>();
+  const prefixPrompts = new Map<string, CachedPrompt>();
   const recordings = new Map<string, unknown[]>();
   return {
     fixtureUses,
@@ -73,6 +82,7 @@ export function createRunState(seed: number): RunState {
     served: { get: (name) => fixtureUses.get(name)?.served },
     configFaultCalls,
     usage,
+    prefixPrompts,
     recordings,
     clockOffsetMs: 0,
     get faultRandom() {
@@ -88,6 +98,7 @@ export function createRunState(seed: number): RunState {
       fixtureUses.clear();
       configFaultCalls.length = 0;
       usage.clear();
+      prefixPrompts.clear();
       recordings.clear();
       faultRandom = createRandom(`faults|${seed}`);
       ids = createIdSource(seed);

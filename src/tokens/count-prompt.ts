@@ -23,6 +23,8 @@ export interface PromptMessage {
   readonly reasoning_content?: string | null;
   readonly tool_calls?: ReadonlyArray<{ readonly function: { readonly name: string; readonly arguments: string } }> | null;
   readonly tool_call_id?: string | null;
+  /** Dynamic tools of a system message. */
+  readonly tools?: readonly unknown[] | null;
 }
 
 /** A prompt split into the texts to tokenize and the tokens that do not depend on any text. */
@@ -33,38 +35,76 @@ export interface PromptParts {
   readonly fixedTokens: number;
 }
 
-/**
- * Pure part of {@link countPrompt}: lists the texts to tokenize and sums the fixed costs. Texts: per message
- * its role, name (if any), each text part (or the string content), reasoning_content (if any), and for each
- * tool call its function name and arguments; then JSON.stringify(tools) if `tools` is non-empty. Fixed:
- * MESSAGE_OVERHEAD per message, TOOL_CALL_OVERHEAD per tool call, IMAGE_TOKENS per image part, VIDEO_TOKENS
- * per video part. tool_call_id and unknown part types cost nothing.
- */
-export function promptParts(messages: readonly PromptMessage[], tools?: readonly unknown[]): PromptParts {
-  const texts: string[] = [];
-  let fixedTokens = 0;
-  for (const message of messages) {
-    fixedTokens += MESSAGE_OVERHEAD;
-    texts.push(message.role);
-    if (typeof message.name === 'string') texts.push(message.name);
-    const content = message.content;
-    if (typeof content === 'string') {
-      texts.push(content);
-    } else if (Array.isArray(content)) {
-      for (const part of content as readonly PromptContentPart[]) {
-        if (part.type === 'text') texts.push(part.text);
-        else if (part.type === 'image_url') fixedTokens += IMAGE_TOKENS;
-        else if (part.type === 'video_url') fixedTokens += VIDEO_TOKENS;
-      }
-    }
-    if (typeof message.reasoning_content === 'string') texts.push(message.reasoning_content);
-    for (const call of message.tool_calls ?? []) {
-      fixedTokens += TOOL_CALL_OVERHEAD;
-      texts.push(call.function.name, call.function.arguments);
+/** The texts and fixed tokens of one block of a prompt (the declared tools, or one message). */
+interface PromptBlock {
+  texts: string[];
+  fixedTokens: number;
+}
+
+function messageBlock(message: PromptMessage): PromptBlock {
+  const texts: string[] = [message.role];
+  let fixedTokens = MESSAGE_OVERHEAD;
+  if (typeof message.name === 'string') texts.push(message.name);
+  const content = message.content;
+  if (typeof content === 'string') {
+    texts.push(content);
+  } else if (Array.isArray(content)) {
+    for (const part of content as readonly PromptContentPart[]) {
+      if (part.type === 'text') texts.push(part.text);
+      else if (part.type === 'image_url') fixedTokens += IMAGE_TOKENS;
+      else if (part.type === 'video_url') fixedTokens += VIDEO_TOKENS;
     }
   }
-  if (tools !== undefined && tools.length > 0) texts.push(JSON.stringify(tools));
+  if (typeof message.reasoning_content === 'string') texts.push(message.reasoning_content);
+  for (const call of message.tool_calls ?? []) {
+    fixedTokens += TOOL_CALL_OVERHEAD;
+    texts.push(call.function.name, call.function.arguments);
+  }
+  if (message.tools != null && message.tools.length > 0) texts.push(JSON.stringify(message.tools));
   return { texts, fixedTokens };
+}
+
+/** The prompt's blocks in template order: the declared tools first (possibly empty), then each message. */
+function promptBlocks(messages: readonly PromptMessage[], tools?: readonly unknown[]): PromptBlock[] {
+  const toolTexts = tools !== undefined && tools.length > 0 ? [JSON.stringify(tools)] : [];
+  return [{ texts: toolTexts, fixedTokens: 0 }, ...messages.map(messageBlock)];
+}
+
+/**
+ * Pure part of {@link countPrompt}: lists the texts to tokenize and sums the fixed costs. Texts: per message
+ * its role, name (if any), each text part (or the string content), reasoning_content (if any), for each
+ * tool call its function name and arguments, and JSON.stringify of its dynamic `tools` (if any); plus
+ * JSON.stringify(tools) if `tools` is non-empty. Fixed: MESSAGE_OVERHEAD per message, TOOL_CALL_OVERHEAD
+ * per tool call, IMAGE_TOKENS per image part, VIDEO_TOKENS per video part. tool_call_id and unknown part
+ * types cost nothing.
+ */
+export function promptParts(messages: readonly PromptMessage[], tools?: readonly unknown[]): PromptParts {
+  const blocks = promptBlocks(messages, tools);
+  return { texts: blocks.flatMap((block) => block.texts), fixedTokens: blocks.reduce((sum, block) => sum + block.fixedTokens, 0) };
+}
+
+/**
+ * Tokens of each block of the prompt: [declared tools (0 if none), message 0, message 1, …]; they sum
+ * to {@link countPrompt}. The prefix cache reads them to know how many tokens a shared prefix holds.
+ * `stopAbove` as in {@link countPrompt} (the blocks are then lower bounds).
+ */
+export async function countPromptBlocks(
+  counter: TokenCounter,
+  messages: readonly PromptMessage[],
+  tools?: readonly unknown[],
+  signal?: AbortSignal,
+  stopAbove?: number,
+): Promise<number[]> {
+  const blocks = promptBlocks(messages, tools);
+  const fixedTokens = blocks.reduce((sum, block) => sum + block.fixedTokens, 0);
+  const limit = stopAbove === undefined ? undefined : stopAbove - fixedTokens;
+  const counts = await counter.countTexts(blocks.flatMap((block) => block.texts), signal, limit);
+  let at = 0;
+  return blocks.map((block) => {
+    let sum = block.fixedTokens;
+    for (let i = 0; i < block.texts.length; i++) sum += counts[at++]!;
+    return sum;
+  });
 }
 
 /**
@@ -85,7 +125,6 @@ export async function countPrompt(
   signal?: AbortSignal,
   stopAbove?: number,
 ): Promise<number> {
-  const { texts, fixedTokens } = promptParts(messages, tools);
-  const counts = await counter.countTexts(texts, signal, stopAbove === undefined ? undefined : stopAbove - fixedTokens);
-  return counts.reduce((sum, count) => sum + count, fixedTokens);
+  const blocks = await countPromptBlocks(counter, messages, tools, signal, stopAbove);
+  return blocks.reduce((sum, count) => sum + count, 0);
 }

@@ -168,7 +168,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 function benchMatching(): { short: number; long: number } {
   const kinds = (i: number) => [
     { match: { user: `topic number ${i}.` } },
-    { match: { model: 'kimi-k2.5', user: { contains: `Topic Number ${i}.`, ignoreCase: true } } },
+    { match: { model: 'kimi-k2.6', user: { contains: `Topic Number ${i}.`, ignoreCase: true } } },
     { match: { user: { regex: `^case (\\d+)-${i}$` } } },
     { match: { toolResult: { name: `tool_${i}`, contains: 'ok' } } },
     { match: { system: `persona ${i}`, lastRole: 'user' } },
@@ -176,7 +176,7 @@ function benchMatching(): { short: number; long: number } {
   ][i % 6]!;
   const set = createFixtureSet(parseInlineFixtures(Array.from({ length: 1000 }, (_, i) => ({ name: `f${i}`, ...kinds(i), reply: { content: 'x' } }))));
   const time = (text: string) => {
-    const request = chatRequestSchema.parse({ model: 'kimi-k2.5', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: text }] });
+    const request = chatRequestSchema.parse({ model: 'kimi-k2.6', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: text }] });
     for (let i = 0; i < 200; i++) pickFixture(set, () => viewRequest(request, true, {}), new Map(), 'generate');
     const started = performance.now();
     for (let i = 0; i < 2000; i++) pickFixture(set, () => viewRequest(request, true, {}), new Map(), 'generate');
@@ -191,7 +191,7 @@ function benchMatching(): { short: number; long: number } {
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
-const small = JSON.stringify({ model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'Hi' }] });
+const small = JSON.stringify({ model: 'kimi-k2.6', thinking: { type: 'disabled' }, messages: [{ role: 'user', content: 'Hi' }] });
 
 /** The built CLI (`npm run bench` builds first), with no compile cache, as on a fresh CI machine. */
 const bin = 'dist/bin.js';
@@ -315,16 +315,16 @@ async function main() {
   const rawTokens = encoder.encode(text, [], []).length;
   const rawMs = performance.now() - started;
   const messages = [{ role: 'user', content: text }];
-  const first = await post(mock.baseURL, { model: 'kimi-k2.5', messages, max_tokens: 100 });
+  const first = await post(mock.baseURL, { model: 'kimi-k2.6', messages, max_tokens: 100 });
   report(`~200k-token prompt checked (${first.json.usage.prompt_tokens} tokens)`, `${first.ms.toFixed(0)} ms`, `${rawMs.toFixed(0)} ms js-tiktoken encode (${rawTokens} tokens)`, `≤ 0.5× (${(first.ms / rawMs).toFixed(2)}×)`);
 
   // 4. The next turn of that conversation.
   const next = [...messages, first.json.choices[0].message, { role: 'user', content: 'And what about the second part?' }];
-  const turn = await post(mock.baseURL, { model: 'kimi-k2.5', messages: next, max_tokens: 100 });
+  const turn = await post(mock.baseURL, { model: 'kimi-k2.6', messages: next, max_tokens: 100 });
   report('its next turn', `${turn.ms.toFixed(1)} ms`, '—', '≤ 20 ms');
 
   // 5. A 100,000-letter run, with a small request sent alongside it.
-  const run = post(mock.baseURL, { model: 'kimi-k2.5', messages: [{ role: 'user', content: 'a'.repeat(100_000) + 'b'.repeat(7) }], max_tokens: 50 });
+  const run = post(mock.baseURL, { model: 'kimi-k2.6', messages: [{ role: 'user', content: 'a'.repeat(100_000) + 'b'.repeat(7) }], max_tokens: 50 });
   await new Promise((r) => setTimeout(r, 5));
   const alongside = await post(mock.baseURL, JSON.parse(small));
   const runDone = await run;
@@ -354,7 +354,7 @@ async function main() {
   const longReply = Array.from({ length: 4000 }, (_, i) => words[i % words.length]).join(' ');
   writeFileSync(join(dir, 'long.yaml'), JSON.stringify({ version: 1, fixtures: [{ name: 'long', reply: { content: longReply } }] }));
   const scripted = await spawnServer(process.execPath, [bin, '--port', '0', '--fixtures', join(dir, 'long.yaml')]);
-  const streamBody = JSON.stringify({ model: 'moonshot-v1-32k', messages: [{ role: 'user', content: 'Go' }], max_tokens: 8000, stream: true, stream_options: { include_usage: true } });
+  const streamBody = JSON.stringify({ model: 'kimi-k2.6', thinking: { type: 'disabled' }, messages: [{ role: 'user', content: 'Go' }], max_tokens: 8000, stream: true, stream_options: { include_usage: true } });
   const sample = await streamOnce(scripted.baseURL, streamBody);
   writeFileSync(join(dir, 'chunks.json'), JSON.stringify(sample.payloads.filter((p) => p !== '[DONE]').concat('[DONE]')));
   const bareSse = await spawnServer(process.execPath, ['--import', 'tsx', 'test/bench/bare-sse-server.ts', join(dir, 'chunks.json')]);

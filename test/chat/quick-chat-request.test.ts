@@ -14,19 +14,20 @@ const plain = {
   ],
   max_tokens: 50, max_completion_tokens: null, temperature: 0.3, top_p: 1, n: 2, presence_penalty: 0, frequency_penalty: -1.5,
   stop: ['\n\n', 'END'], stream: true, stream_options: { include_usage: true }, prompt_cache_key: 'k', safety_identifier: null,
-  logprobs: false, top_logprobs: 3, response_format: null, tools: null, tool_choice: null, thinking: null, unknown_field: [1],
+  logprobs: false, top_logprobs: 3, response_format: null, tools: null, tool_choice: null, thinking: { keep: 'all', type: 'disabled' },
+  reasoning_effort: 'high', unknown_field: [1],
 };
 
 /** Odd values put in, and field names added, by the seeded mutations. */
 const mutations = {
   oddValues: [
     null, true, false, 0, -1, 1.5, 2 ** 60, -0, '', 'x', [], ['a'], [null], {}, { a: 1 }, { include_usage: true, x: 1 },
-    { type: 'text' }, { __proto__: 1 }, [{ type: 'text', text: 'x' }],
+    { type: 'text' }, { type: 'enabled' }, { type: 'disabled', keep: null }, { __proto__: 1 }, [{ type: 'text', text: 'x' }],
   ],
   keys: [
     'model', 'messages', 'max_tokens', 'max_completion_tokens', 'temperature', 'top_p', 'n', 'stop', 'stream', 'stream_options',
     'response_format', 'tools', 'tool_choice', 'thinking', 'logprobs', 'top_logprobs', 'role', 'content', 'name',
-    'reasoning_content', 'tool_calls', 'tool_call_id', 'partial', 'include_usage', '__proto__', 'zzz',
+    'reasoning_content', 'tool_calls', 'tool_call_id', 'partial', 'include_usage', 'type', 'keep', 'reasoning_effort', '__proto__', 'zzz',
   ],
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createVirtualClock } from '../../src/clock.ts';
 import { createFixtureSet, loadFixtures } from '../../src/index.ts';
-import { chat, hello, mockApp, sseData } from '../support/mock-app.ts';
+import { chat, hello, mockApp, plain, sseData } from '../support/mock-app.ts';
 
 const quiet = { log: () => {} };
 const twelveWords = { content: 'one two three four five six seven eight nine ten eleven twelve' };
@@ -10,7 +10,7 @@ const flaky = { name: 'flaky', fault: { kind: 'http', status: 429, when: { first
 /** Statuses of `count` plain requests, in order. */
 async function statuses(app: ReturnType<typeof mockApp>, count: number): Promise<number[]> {
   const out: number[] = [];
-  for (let i = 0; i < count; i++) out.push((await chat(app, { model: 'moonshot-v1-8k', messages: hello })).status);
+  for (let i = 0; i < count; i++) out.push((await chat(app, { ...plain, messages: hello })).status);
   return out;
 }
 
@@ -18,7 +18,7 @@ describe('a timeout fault on a streaming request', () => {
   it('answers 504 when the timeout elapses, instead of streaming to [DONE]', async () => {
     const clock = createVirtualClock(0);
     const app = mockApp({ ...quiet, clock, timeoutMs: 1000, tokensPerSecond: 10, fixtures: [{ fault: { kind: 'timeout' }, reply: twelveWords }] });
-    const res = await chat(app, { model: 'moonshot-v1-8k', messages: hello, stream: true });
+    const res = await chat(app, { ...plain, messages: hello, stream: true });
     expect(res.status).toBe(504);
     expect(res.json).toEqual({ error: { message: 'Request timed out, please try again later', type: 'server_error' } });
     expect(clock.now()).toBe(1000);
@@ -27,7 +27,7 @@ describe('a timeout fault on a streaming request', () => {
   it('streams at the simulated speed, taking its generation time, when it fits the timeout', async () => {
     const clock = createVirtualClock(0);
     const app = mockApp({ ...quiet, clock, timeoutMs: 60_000, tokensPerSecond: 10, fixtures: [{ fault: { kind: 'timeout' }, reply: twelveWords }] });
-    const res = await chat(app, { model: 'moonshot-v1-8k', messages: hello, stream: true });
+    const res = await chat(app, { ...plain, messages: hello, stream: true });
     expect(sseData(res.text).at(-1)).toBe('[DONE]');
     // The first word arrives at ttftMs (0 here), each of the 11 others 1 ÷ 10 s later.
     expect(clock.now()).toBe(1100);

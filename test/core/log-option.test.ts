@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TokenCounter } from '../../src/index.ts';
-import { chat, hello, mockApp } from '../support/mock-app.ts';
+import { chat, hello, mockApp, plain } from '../support/mock-app.ts';
 
 const stderr = vi.spyOn(console, 'error');
 afterEach(() => stderr.mockClear());
@@ -9,8 +9,8 @@ describe('the log option', () => {
   it('receives the request lines of logRequests, and stderr nothing', async () => {
     const lines: string[] = [];
     const app = mockApp({ log: (line) => lines.push(line), logRequests: true });
-    await chat(app, { model: 'moonshot-v1-8k', messages: hello });
-    expect(lines).toEqual([expect.stringMatching(/^POST \/v1\/chat\/completions 200 model=moonshot-v1-8k reply=generated fault=none \d+\.\dms \[[0-9a-f-]{36}\]$/)]);
+    await chat(app, { ...plain, messages: hello });
+    expect(lines).toEqual([expect.stringMatching(/^POST \/v1\/chat\/completions 200 model=kimi-k2.6 reply=generated fault=none \d+\.\dms \[[0-9a-f-]{36}\]$/)]);
     expect(stderr).not.toHaveBeenCalled();
   });
 
@@ -18,7 +18,7 @@ describe('the log option', () => {
     const lines: string[] = [];
     const broken = { countTexts: async () => { throw new Error('counter exploded'); } } as unknown as TokenCounter;
     const app = mockApp({ log: (line) => lines.push(line), tokenCounter: broken });
-    const res = await chat(app, { model: 'moonshot-v1-8k', messages: hello });
+    const res = await chat(app, { ...plain, messages: hello });
     expect([res.status, res.json]).toEqual([500, { error: { message: 'Internal server error', type: 'server_error' } }]);
     expect(lines.join('\n')).toContain('counter exploded');
     expect(stderr).not.toHaveBeenCalled();
@@ -27,7 +27,7 @@ describe('the log option', () => {
   it('receives the notice of an injected fault', async () => {
     const lines: string[] = [];
     const app = mockApp({ log: (line) => lines.push(line) });
-    await chat(app, { model: 'moonshot-v1-8k', messages: hello }, { Authorization: 'Bearer sk-test', 'x-mock-fault': '503' });
+    await chat(app, { ...plain, messages: hello }, { Authorization: 'Bearer sk-test', 'x-mock-fault': '503' });
     expect(lines).toEqual([expect.stringMatching(/^moonshot-mock: injected http fault \(source: header\) \[[0-9a-f-]{36}\]$/)]);
     expect(stderr).not.toHaveBeenCalled();
   });

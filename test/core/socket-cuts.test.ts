@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createManualClock, createVirtualClock } from '../../src/clock.ts';
 import { startServer, type RunningServer } from '../../src/index.ts';
+import { plain } from '../support/mock-app.ts';
 import { postRawStream } from '../support/raw-stream.ts';
 
 const quiet = { log: () => {} };
 const reply = { content: 'It is sunny in Paris today, with a light breeze from the west.' };
-const streamBody = { model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'Weather in Paris?' }], stream: true };
+const streamBody = { ...plain, messages: [{ role: 'user', content: 'Weather in Paris?' }], stream: true };
 
 let server: RunningServer | undefined;
 afterEach(async () => {

@@ -117,7 +117,7 @@ describe('faultSchema when', () => {
 
 describe('configFaultSchema', () => {
   it('parses a fault with a match', () => {
-    const fault = { kind: 'http', status: 429, when: { probability: 0.05 }, match: { model: 'kimi-k2.5' } };
+    const fault = { kind: 'http', status: 429, when: { probability: 0.05 }, match: { model: 'kimi-k2.6' } };
     expect(configFaultSchema.parse(fault)).toEqual(fault);
   });
 

@@ -50,11 +50,11 @@ describe('loadFixtureFiles', () => {
   it('parses YAML and JSON files into fixtures with the schema defaults applied', async () => {
     const { dir } = temp({
       'a.yaml': 'version: 1\nfixtures:\n  - match: { user: hi }\n    reply: { content: hello }\n',
-      'b.json': '{"version": 1, "fixtures": [{"match": {"model": ["kimi-k2.5"]}, "replies": [{"content": "x"}]}]}',
+      'b.json': '{"version": 1, "fixtures": [{"match": {"model": ["kimi-k2.6"]}, "replies": [{"content": "x"}]}]}',
     });
     const [yaml, json] = await loadFixtureFiles(['a.yaml', 'b.json'], { cwd: dir });
     expect(yaml).toEqual({ name: 'a.yaml#0', source: 'a.yaml#0', priority: 0, afterLast: 'repeat', match: { user: 'hi' }, reply: { content: 'hello' } });
-    expect(json).toMatchObject({ name: 'b.json#0', match: { model: ['kimi-k2.5'] }, replies: [{ content: 'x' }] });
+    expect(json).toMatchObject({ name: 'b.json#0', match: { model: ['kimi-k2.6'] }, replies: [{ content: 'x' }] });
   });
 
   it('accepts YAML anchors, aliases and merge keys', async () => {

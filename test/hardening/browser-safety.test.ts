@@ -32,7 +32,7 @@ const fixtures = [{ name: 'once', replies: [{ content: 'first' }, { content: 'se
 describe('admin routes from a browser on another origin', () => {
   it('refuses a no-cors text/plain POST to /_mock/reset with 415 and resets nothing', async () => {
     const app = mockApp({ fixtures });
-    expect((await chat(app, { model: 'kimi-k2.5', messages: hello })).json.choices[0].message.content).toBe('first');
+    expect((await chat(app, { model: 'kimi-k2.6', messages: hello })).json.choices[0].message.content).toBe('first');
     // What fetch(url, { method: 'POST', mode: 'no-cors', body: '' }) sends: a CORS-safelisted content type.
     const res = await app.request('/_mock/reset', { method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8' }, body: '' });
     expect(res.status).toBe(415);
@@ -42,7 +42,7 @@ describe('admin routes from a browser on another origin', () => {
         type: 'invalid_request_error',
       },
     });
-    expect((await chat(app, { model: 'kimi-k2.5', messages: hello })).json.choices[0].message.content).toBe('second');
+    expect((await chat(app, { model: 'kimi-k2.6', messages: hello })).json.choices[0].message.content).toBe('second');
   });
 
   it('refuses a text/plain POST to /_mock/clock and leaves the clock alone', async () => {
@@ -80,7 +80,7 @@ describe('the Host header', () => {
       expect(res.status, path).toBe(403);
       expect(res.json, path).toEqual(expected);
     }
-    const post = await request(server, '/v1/chat/completions', { host: 'evil.example', ...AUTH }, 'POST', JSON.stringify({ model: 'kimi-k2.5', messages: hello }));
+    const post = await request(server, '/v1/chat/completions', { host: 'evil.example', ...AUTH }, 'POST', JSON.stringify({ model: 'kimi-k2.6', messages: hello }));
     expect(post.status).toBe(403);
   });
 

@@ -38,7 +38,7 @@ function connect(url: URL, written = ''): Promise<net.Socket & { received: () =>
   });
 }
 
-const stalled = JSON.stringify({ model: 'kimi-k2.5', messages: [{ role: 'user', content: 'Hi' }], stream: true });
+const stalled = JSON.stringify({ model: 'kimi-k2.6', messages: [{ role: 'user', content: 'Hi' }], stream: true });
 /** A stream the server holds open (a `stall` fault): a busy connection once its response headers arrive. */
 const busyRequest =
   'POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer k\r\nContent-Type: application/json\r\n' +

@@ -11,9 +11,9 @@ const arrays = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
 const deepSchema = (levels: number): string =>
   '{"type":"object","properties":{"a":'.repeat(levels) + '{"type":"string"}' + '}}'.repeat(levels);
 
-const userWith = (extra: string) => `{"model":"kimi-k2.5","messages":[{"role":"user","content":"Hi","x":${extra}}]}`;
+const userWith = (extra: string) => `{"model":"kimi-k2.6","messages":[{"role":"user","content":"Hi","x":${extra}}]}`;
 const toolWith = (parameters: string) =>
-  `{"model":"kimi-k2.5","messages":[{"role":"user","content":"Hi"}],"tools":[{"type":"function","function":{"name":"get_weather","parameters":${parameters}}}],"tool_choice":"required","thinking":{"type":"disabled"}}`;
+  `{"model":"kimi-k2.6","messages":[{"role":"user","content":"Hi"}],"tools":[{"type":"function","function":{"name":"get_weather","parameters":${parameters}}}],"tool_choice":"required","thinking":{"type":"disabled"}}`;
 
 describe('deeply nested request bodies', () => {
   it('answers 5,000 levels of arrays in an unknown message key with a 400 naming the limit, not a 500', async () => {
@@ -31,14 +31,14 @@ describe('deeply nested request bodies', () => {
   });
 
   it('answers 5,000 levels on the estimate endpoint with the same 400', async () => {
-    const body = `{"model":"kimi-k2.5","messages":[{"role":"user","content":"Hi"}],"tools":[{"type":"function","function":{"name":"f_x","parameters":{"x":${arrays(5000)}}}}]}`;
+    const body = `{"model":"kimi-k2.6","messages":[{"role":"user","content":"Hi"}],"tools":[{"type":"function","function":{"name":"f_x","parameters":{"x":${arrays(5000)}}}}]}`;
     const res = await postJson(app, '/v1/tokenizers/estimate-token-count', body);
     expect(res.json).toEqual(tooDeep);
   });
 
   it('counts only structure: brackets inside strings, escaped quotes included, do not nest', async () => {
     const text = JSON.stringify(`\\"${'['.repeat(5000)}`);
-    const res = await postJson(app, '/v1/chat/completions', `{"model":"kimi-k2.5","messages":[{"role":"user","content":${text}}]}`);
+    const res = await postJson(app, '/v1/chat/completions', `{"model":"kimi-k2.6","messages":[{"role":"user","content":${text}}]}`);
     expect(res.status).toBe(200);
   });
 

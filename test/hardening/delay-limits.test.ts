@@ -24,7 +24,7 @@ describe('delay and clock maxima', () => {
   });
 
   it('refuses an x-mock-fault header delay past the maximum with a 400', async () => {
-    const res = await chat(mockApp(), { model: 'kimi-k2.5', messages: hello }, { Authorization: 'Bearer k', 'x-mock-fault': '{"kind":"disconnect","after_ms":1e308}' });
+    const res = await chat(mockApp(), { model: 'kimi-k2.6', messages: hello }, { Authorization: 'Bearer k', 'x-mock-fault': '{"kind":"disconnect","after_ms":1e308}' });
     expect(res.status).toBe(400);
     expect(res.json.error.message).toBe(`Invalid request: x-mock-fault: after_ms: at most ${MAX_DELAY_MS} ms (24 hours)`);
   });

@@ -19,7 +19,7 @@ function ownKeys(value: unknown): Array<[string, string]> {
 describe('special keys in schemas', () => {
   it('keeps __proto__ and other Object.prototype names as plain data in a json_schema reply', async () => {
     const res = await chat(app, {
-      model: 'kimi-k2.5', messages: hello, thinking: { type: 'disabled' },
+      model: 'kimi-k2.6', messages: hello, thinking: { type: 'disabled' },
       response_format: { type: 'json_schema', json_schema: { name: 'keys', schema: withSpecialKeys } },
     });
     expect(res.status).toBe(200);
@@ -30,7 +30,7 @@ describe('special keys in schemas', () => {
 
   it('keeps them in forced tool-call arguments', async () => {
     const res = await chat(app, {
-      model: 'kimi-k2.5', messages: hello, thinking: { type: 'disabled' }, tool_choice: 'required',
+      model: 'kimi-k2.6', messages: hello, thinking: { type: 'disabled' }, tool_choice: 'required',
       tools: [{ type: 'function', function: { name: 'get_weather', parameters: withSpecialKeys } }],
     });
     const args = JSON.parse(res.json.choices[0].message.tool_calls[0].function.arguments);

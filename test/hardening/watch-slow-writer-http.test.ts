@@ -29,13 +29,13 @@ describe('--watch with a slow writer, through HTTP', () => {
     watcher = watchFixtures(['fx'], set, () => {}, { cwd: tree.dir, debounceMs: 30, settleMs: 1200, maxWaitMs: 500 });
     const app = mockApp({ fixtureSet: set, unmatched: 'error' });
     const target = join(tree.dir, 'fx', 'a.yaml');
-    expect((await chat(app, { model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'one' }] })).status).toBe(200); // warm the token counter
+    expect((await chat(app, { model: 'kimi-k2.6', messages: [{ role: 'user', content: 'one' }] })).status).toBe(200); // warm the token counter
     let writing = true;
     const answers: string[] = [];
     const requests = (async () => {
       for (let i = 0; writing || i % words.length !== 0; i++) {
         const word = words[i % words.length]!;
-        const res = await chat(app, { model: 'moonshot-v1-8k', messages: [{ role: 'user', content: word }] });
+        const res = await chat(app, { model: 'kimi-k2.6', messages: [{ role: 'user', content: word }] });
         answers.push(res.status === 200 ? `${word}: ${res.json.choices[0].message.content}` : `${word}: ${res.status} ${res.json?.error?.type}`);
         await pause(5);
       }
@@ -56,7 +56,7 @@ describe('--watch with a slow writer, through HTTP', () => {
     expect(wrong).toEqual([]);
     // A request in flight when the last set went in may still answer from the one before; new ones do not.
     for (const word of words) {
-      const res = await chat(app, { model: 'moonshot-v1-8k', messages: [{ role: 'user', content: word }] });
+      const res = await chat(app, { model: 'kimi-k2.6', messages: [{ role: 'user', content: word }] });
       expect(res.json.choices[0].message.content).toBe(`v2 ${word}`);
     }
     expect(set.version).toBeGreaterThanOrEqual(2);

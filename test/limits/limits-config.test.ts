@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createManualClock } from '../../src/clock.ts';
 import { deriveKeyId } from '../../src/limits/key-id.ts';
-import { limitsConfigSchema, limitsConfigShape, tierLimits } from '../../src/limits/limits-config.ts';
+import { tierTableOn } from '../../src/catalog/tier-table.ts';
+import { limitsConfigSchema, limitsConfigShape } from '../../src/limits/limits-config.ts';
 import { createRateLimiter } from '../../src/limits/rate-limiter.ts';
 import { resolveLimits } from '../../src/limits/resolve-limits.ts';
 import { createUserDirectory, DEFAULT_ORGANIZATION } from '../../src/limits/user-directory.ts';
@@ -65,10 +66,21 @@ describe('limitsConfigShape', () => {
   });
 });
 
-describe('tierLimits', () => {
-  it('holds the documented Tier0 and Tier5 figures', () => {
-    expect(tierLimits.Tier0).toEqual({ concurrency: 1, rpm: 3, tpm: 500_000, tpd: 1_500_000 });
-    expect(tierLimits.Tier5).toEqual({ concurrency: 1_000, rpm: 10_000, tpm: 5_000_000, tpd: null });
+describe('tierTableOn', () => {
+  it('holds the documented Tier0 and Tier5 figures before 2026-09-03', () => {
+    const tiers = tierTableOn('2026-09-02');
+    expect(tiers.Tier0).toEqual({ concurrency: 1, rpm: 3, tpm: 500_000, tpd: 1_500_000 });
+    expect(tiers.Tier5).toEqual({ concurrency: 1_000, rpm: 10_000, tpm: 5_000_000, tpd: null });
+  });
+
+  it('holds the new concurrency and RPM figures from 2026-09-03, TPM and TPD unchanged', () => {
+    const tiers = tierTableOn('2026-09-03');
+    expect(tiers.Tier0).toEqual({ concurrency: 1, rpm: 3, tpm: 500_000, tpd: 1_500_000 });
+    expect(tiers.Tier1).toEqual({ concurrency: 15, rpm: 100, tpm: 2_000_000, tpd: null });
+    expect(tiers.Tier2).toEqual({ concurrency: 40, rpm: 100, tpm: 3_000_000, tpd: null });
+    expect(tiers.Tier3).toEqual({ concurrency: 50, rpm: 200, tpm: 3_000_000, tpd: null });
+    expect(tiers.Tier4).toEqual({ concurrency: 60, rpm: 200, tpm: 4_000_000, tpd: null });
+    expect(tiers.Tier5).toEqual({ concurrency: 100, rpm: 300, tpm: 5_000_000, tpd: null });
   });
 });
 
@@ -90,7 +102,7 @@ describe('resolveLimits', () => {
     });
     expect(resolveLimits(config, config.users![0])).toEqual({
       tier: 'Tier2',
-      limits: { concurrency: 100, rpm: 500, tpm: 10, tpd: null },
+      limits: { concurrency: 40, rpm: 100, tpm: 10, tpd: null },
     });
   });
 

@@ -73,8 +73,9 @@ describe('createRateLimiter: configuration', () => {
       tier: 'Tier0',
       users: [{ organization: 'org-big', tier: 'Tier1', keys: [{ key: 'sk-big' }] }],
     });
-    for (let i = 0; i < 50; i++) expect((await limiter.admit('sk-big', 10)).ok).toBe(true);
-    expect(message((await limiter.admit('sk-big', 10)))).toContain('max concurrency: 50');
+    // Tier1 since 2026-09-03: concurrency 15.
+    for (let i = 0; i < 15; i++) expect((await limiter.admit('sk-big', 10)).ok).toBe(true);
+    expect(message((await limiter.admit('sk-big', 10)))).toContain('max concurrency: 15');
   });
 
   it('is disabled and admits everything when nothing is configured', async () => {

@@ -83,7 +83,7 @@ const app = createApp({ seed: 1 });
 const res = await app.request('/v1/chat/completions', {
   method: 'POST',
   headers: { Authorization: 'Bearer k', 'Content-Type': 'application/json' },
-  body: JSON.stringify({ model: 'kimi-k2.5', messages: [{ role: 'user', content: 'Hi' }] }),
+  body: JSON.stringify({ model: 'kimi-k2.6', messages: [{ role: 'user', content: 'Hi' }] }),
 });
 const body = await res.json();
 console.log(JSON.stringify({ status: res.status, prompt_tokens: body.usage.prompt_tokens }));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureSchema } from '../../src/fixtures/fixture-schema.ts';
 import { assembleStreamReply, type ArrivedChunk } from '../../src/record/assemble-stream-reply.ts';
 
-const head = { id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'kimi-k2-thinking' };
+const head = { id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'kimi-k2.7-code' };
 const chunk = (at: number, delta: object, extra: object = {}): ArrivedChunk => ({ at, data: { ...head, choices: [{ index: 0, delta, finish_reason: null, ...extra }] } });
 
 /** The live k2.5 tool-call stream's shape: role chunk, empty reasoning, a call with argument slices, usage in the choice. */

@@ -5,7 +5,7 @@ const h = harness();
 afterEach(() => h.cleanup());
 
 const chunk = (delta: object, finish: string | null = null) =>
-  `data: ${JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'moonshot-v1-8k', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+  `data: ${JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'kimi-k2.6', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
 const first = chunk({ role: 'assistant', content: '' }) + chunk({ content: 'Hel' });
 const rest = chunk({ content: 'lo' }) + chunk({}, 'stop') + 'data: [DONE]\n\n';
 
@@ -28,7 +28,7 @@ async function streamThrough(upstream: string) {
   return fetch(`${recorder.baseURL}/chat/completions`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'Hi' }], stream: true }),
+    body: JSON.stringify({ model: 'kimi-k2.6', messages: [{ role: 'user', content: 'Hi' }], stream: true }),
   });
 }
 

@@ -20,7 +20,7 @@ describe('record mode from the command line', { timeout: SPAWN_TIMEOUT_MS }, () 
     const res = await fetch(`${baseURL}/chat/completions`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ model: 'moonshot-v1-8k', messages: [{ role: 'user', content: 'Say something.' }] }),
+      body: JSON.stringify({ model: 'kimi-k2.6', messages: [{ role: 'user', content: 'Say something.' }] }),
     });
     expect(((await res.json()) as any).choices[0].message.content).toBe('Recorded answer.');
     await expect.poll(() => Object.values(filesIn(dir)).join(''), { timeout: 20_000 }).toContain('Recorded answer.');

@@ -7,7 +7,7 @@ import { client, filesIn, harness, recorded } from './two-instances.ts';
 const h = harness();
 afterEach(() => h.cleanup());
 
-/** An upstream that answers every request with the live kimi-k2.5 tool-call stream, event by event. */
+/** An upstream that answers every request with the live kimi-k2.5 tool-call stream (recorded before that model retired), event by event. */
 async function liveRecordingUpstream(): Promise<string> {
   const events = readFileSync(new URL('../wire/k2.5-stream-tool-call.sse', import.meta.url), 'utf8').split(/(?<=\n\n)/);
   return h.raw((_req, res) => {
@@ -21,7 +21,7 @@ async function liveRecordingUpstream(): Promise<string> {
 async function streamedChoices(server: Parameters<typeof client>[0]) {
   const weather = { type: 'function' as const, function: { name: 'weather', parameters: { type: 'object', properties: { location: { type: 'string' } } } } };
   const stream = await client(server).chat.completions.create({
-    model: 'kimi-k2.5', messages: [{ role: 'user', content: 'What is the weather in San Francisco?' }], tools: [weather],
+    model: 'kimi-k2.6', messages: [{ role: 'user', content: 'What is the weather in San Francisco?' }], tools: [weather],
     stream: true, stream_options: { include_usage: true },
   });
   const seen: unknown[] = [];
@@ -72,9 +72,9 @@ describe('record, then replay offline', { timeout: 60_000 }, () => {
     expect(files).toHaveLength(1);
     const file = fixtureFileSchema.parse(JSON.parse(files[0]!));
     expect(file.fixtures.map((f) => f.match)).toEqual([
-      { model: 'kimi-k2-thinking', lastRole: 'user', turn: 1, thinking: true, tools: ['get_weather'], user: { equals: 'What is the weather in Paris?' } },
+      { model: 'kimi-k2.7-code', lastRole: 'user', turn: 1, thinking: true, tools: ['get_weather'], user: { equals: 'What is the weather in Paris?' } },
       {
-        model: 'kimi-k2-thinking', lastRole: 'tool', turn: 1, thinking: true, tools: ['get_weather'],
+        model: 'kimi-k2.7-code', lastRole: 'tool', turn: 1, thinking: true, tools: ['get_weather'],
         toolResult: { name: 'get_weather', contains: '{"city":"Paris","sky":"sunny","celsius":21}' },
       },
     ]);

@@ -29,7 +29,7 @@ async function recordEchoes(stream: boolean) {
   const upstream = await h.upstream({ fixtures: echoing });
   const recorder = await h.start({ record: { dir, upstream: upstream.baseURL }, redact });
   const openai = client(recorder, { defaultHeaders: { 'x-tenant-token': TENANT } });
-  const body = { model: 'moonshot-v1-8k', messages: [{ role: 'user' as const, content: question }], tools: [weatherTool] };
+  const body = { model: 'kimi-k2.6', messages: [{ role: 'user' as const, content: question }], tools: [weatherTool] };
   const answer = stream
     ? await (async () => {
         let text = '';
@@ -64,7 +64,7 @@ describe('secrets while recording', { timeout: 60_000 }, () => {
     await h.stopServers();
     const replay = await h.start({ fixtures: [dir], unmatched: 'error' });
     const completion = await client(replay).chat.completions.create({
-      model: 'moonshot-v1-8k', messages: [{ role: 'user', content: question }], tools: [weatherTool],
+      model: 'kimi-k2.6', messages: [{ role: 'user', content: question }], tools: [weatherTool],
     });
     expect(completion.choices[0]!.message.content).toBe('Checking [REDACTED] for you, key and all.');
     expect(JSON.parse((completion.choices[0]!.message.tool_calls![0] as any).function.arguments)).toEqual({ city: '[REDACTED]', account: '[REDACTED]' });

@@ -1,7 +1,7 @@
 import type OpenAI from 'openai';
 import { weatherTool } from './two-instances.ts';
 
-const model = 'kimi-k2-thinking';
+const model = 'kimi-k2.7-code';
 
 /** What a client sees of a completion, ids and timestamps left out. */
 export interface Seen {

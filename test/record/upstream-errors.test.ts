@@ -6,7 +6,7 @@ import { client, filesIn, harness, recorded } from './two-instances.ts';
 const h = harness();
 afterEach(() => h.cleanup());
 
-const ask = { model: 'moonshot-v1-8k', messages: [{ role: 'user' as const, content: 'Summarise the report.' }] };
+const ask = { model: 'kimi-k2.6', messages: [{ role: 'user' as const, content: 'Summarise the report.' }] };
 const overloaded = { type: 'engine_overloaded_error', message: 'The engine is currently overloaded, please try again later' };
 
 async function statusOf(promise: Promise<unknown>): Promise<{ status: number | undefined; error: unknown }> {

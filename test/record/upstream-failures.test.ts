@@ -6,7 +6,7 @@ import { client, filesIn, harness } from './two-instances.ts';
 const h = harness();
 afterEach(() => h.cleanup());
 
-const ask = { model: 'moonshot-v1-8k', messages: [{ role: 'user' as const, content: 'Hello?' }] };
+const ask = { model: 'kimi-k2.6', messages: [{ role: 'user' as const, content: 'Hello?' }] };
 
 /** The API error a client gets for `ask`. */
 async function failure(openai: OpenAI, stream = false): Promise<APIError> {
@@ -61,7 +61,7 @@ describe('upstream failures', { timeout: 60_000 }, () => {
   it('writes nothing when the upstream stream breaks off before [DONE]', async () => {
     const upstream = await h.raw((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
-      res.write('data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"moonshot-v1-8k","choices":[{"index":0,"delta":{"content":"Hi"},"finish_reason":null}]}\n\n');
+      res.write('data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"kimi-k2.6","choices":[{"index":0,"delta":{"content":"Hi"},"finish_reason":null}]}\n\n');
       setImmediate(() => res.destroy());
     });
     const dir = h.dir();

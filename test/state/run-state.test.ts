@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAdjustableClock, createManualClock } from '../../src/clock.ts';
 import { createMemoryUsageStore } from '../../src/limits/memory-usage-store.ts';
 import { createRunState } from '../../src/state/run-state.ts';
+import { createPrefixCache } from '../../src/tokens/prefix-cache.ts';
 
 /** A state that has seen some of everything: two fixtures used, a config fault counted, draws, ids, usage, a clock offset. */
 async function usedState() {
@@ -19,8 +20,10 @@ async function usedState() {
   const store = createMemoryUsageStore(state, clock);
   await store.tryAdmit('0', 100, true, () => undefined);
   offsetClock.advance(5000);
+  const prefixCache = createPrefixCache(clock, state.prefixPrompts);
+  prefixCache.serve('user', [[], { role: 'user', content: 'Hi' }], [0, 5]);
   state.recordings.set('rec-1', [{ kind: 'reply', reply: {} }]);
-  return { state, fresh, offsetClock, store };
+  return { state, fresh, offsetClock, store, prefixCache };
 }
 
 describe('RunState.reset', () => {
@@ -54,6 +57,13 @@ describe('RunState.reset', () => {
     state.reset();
     const usage = await store.read('0', true);
     expect([usage.inFlight, usage.requestsLastMinute, usage.tokensLastMinute, usage.tokensLastDay]).toEqual([0, 0, 0, 0]);
+  });
+
+  it('forgets every cached prompt', async () => {
+    const { state, prefixCache } = await usedState();
+    state.reset();
+    expect(prefixCache.size).toBe(0);
+    expect(prefixCache.serve('user', [[], { role: 'user', content: 'Hi' }], [0, 5])).toBe(0);
   });
 
   it('forgets what record mode got back', async () => {

@@ -41,3 +41,6 @@ export function sseData(text: string): Array<any> {
 }
 
 export const hello = [{ role: 'user', content: 'Hello, what is the weather like in Paris today?' }];
+
+/** Today's plainest request: kimi-k2.6 with thinking switched off (no reasoning in the reply). */
+export const plain = { model: 'kimi-k2.6', thinking: { type: 'disabled' } } as const;

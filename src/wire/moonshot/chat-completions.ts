@@ -10,6 +10,7 @@ import type { Fault } from '../../faults/fault-schema.ts';
 import { pickRequestFault } from '../../faults/pick-request-fault.ts';
 import { pickFixture, type Pick } from '../../fixtures/pick-fixture.ts';
 import { admissionCharge } from '../../limits/admission-charge.ts';
+import { cachePartition } from '../../tokens/prefix-cache.ts';
 import { viewRequest, type RequestView } from '../../match/request-view.ts';
 import { buildCompletion } from '../../reply/build-completion.ts';
 import { planReply } from '../../reply/plan-reply.ts';
@@ -24,9 +25,9 @@ import { readJson } from './read-json.ts';
 
 /**
  * POST /v1/chat/completions, as the flow: parse → plan (validate, count, context check) → admit
- * (rate limits; the slot is held until the response or stream ends) → pick a fixture and a fault →
- * plan the reply → build and send it. In record and proxy modes, a miss (every request in record-all)
- * is answered by the upstream instead.
+ * (rate limits; the slot is held until the response or stream ends) → prefix cache → pick a fixture and
+ * a fault → plan the reply → build and send it. In record and proxy modes, a miss (every request in
+ * record-all) is answered by the upstream instead.
  */
 export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -42,6 +43,7 @@ export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
     const chat = await planChat(request, deps, signal);
     const release = await admit(deps, c, chat);
     try {
+      chat.cachedTokens = cachedTokens(deps, c, chat);
       const viewOnce = once(() => viewRequest(request, chat.thinking, c.req.header()));
       // Recording, a miss goes upstream instead of to the generator or the unmatched error.
       const pick = pickFixture(deps.fixtures, viewOnce, deps.state.served, record ? 'error' : deps.config.unmatched);
@@ -92,6 +94,13 @@ async function admit(deps: AppDeps, c: Context<AppEnv>, chat: ChatPlan): Promise
   const error = new MoonshotError(admission.error);
   deps.log(`moonshot-mock: rate limit hit (limiter): ${error.message} [${c.get('ids').requestId}]`);
   throw error;
+}
+
+/** Prompt tokens this request finds in its user's prefix cache (which then remembers its prompt). */
+function cachedTokens(deps: AppDeps, c: Context<AppEnv>, chat: ChatPlan): number {
+  const user = deps.users.findUserByKey(c.get('apiKey'))?.user.organization ?? c.get('apiKey');
+  const { tools, messages } = chat.request;
+  return deps.prefixCache.serve(cachePartition(user, chat), [tools ?? [], ...messages], chat.promptBlocks);
 }
 
 /** The fault this request gets (header > fixture > config), logged when there is one. */

@@ -1,4 +1,5 @@
 import type { Completion, ReplyChoice } from '../../reply/completion.ts';
+import { logprobsOf } from '../../reply/logprobs.ts';
 import { buildUsage, type WireUsage } from './usage.ts';
 
 /** The wire tool call, with `index` as in 2026 captures. */
@@ -25,7 +26,7 @@ export function totalUsage(completion: Completion): WireUsage {
 
 /**
  * The non-stream body (B2): `reasoning_content` only for thinking requests, `tool_calls` only when
- * there are some (with `content: ""`), keys in the order of live captures.
+ * there are some (with `content: ""`), `logprobs` only when asked for; keys in the order of live captures.
  */
 export function completionBody(completion: Completion) {
   return {
@@ -42,6 +43,9 @@ export function completionBody(completion: Completion) {
         ...(choice.toolCalls.length > 0 && { tool_calls: wireToolCalls(choice) }),
       },
       finish_reason: choice.finishReason,
+      ...(completion.topLogprobs !== undefined && {
+        logprobs: { content: logprobsOf(choice.content, completion.topLogprobs, `${completion.id}|${choice.index}`) },
+      }),
     })),
     usage: totalUsage(completion),
   };

@@ -2,6 +2,7 @@ import type { Completion, ReplyChoice } from '../../reply/completion.ts';
 import { totalUsage, wireToolCalls } from './completion-body.ts';
 import { argumentSlices, splitPieces } from '../../reply/compose-text.ts';
 import { defaultStreamShape, type StreamShape } from '../../reply/stream-shape.ts';
+import { logprobsOf } from '../../reply/logprobs.ts';
 import { buildUsage } from './usage.ts';
 import type { SseEvent } from '../../transport/wire-encoder.ts';
 
@@ -23,21 +24,31 @@ function recordedDeltas(recorded: string[] | undefined, text: string): Array<{ t
   return recorded.map((delta) => ({ text: delta, pieces: splitPieces(delta).length }));
 }
 
-function choiceDeltas(choice: ReplyChoice, shape: StreamShape): Array<{ delta: object; pieces: number }> {
-  const deltas: Array<{ delta: object; pieces: number }> = [{ delta: { role: 'assistant', content: '' }, pieces: 0 }];
+type Delta = { delta: object; pieces: number; logprobs?: object };
+
+function choiceDeltas(choice: ReplyChoice, shape: StreamShape, logprobs: { top: number; key: string } | undefined): Delta[] {
+  const deltas: Delta[] = [{ delta: { role: 'assistant', content: '' }, pieces: 0 }];
   const recorded = choice.deltas;
   const recordedReasoning = choice.reasoning === undefined ? undefined : recordedDeltas(recorded?.reasoning, choice.reasoning);
   if (recordedReasoning) {
+    // A recording replays as it was sent, its closing empty delta included.
     for (const part of recordedReasoning) deltas.push({ delta: { reasoning_content: part.text }, pieces: part.pieces });
   } else if (choice.reasoning !== undefined) {
     if (shape.emptyReasoning) deltas.push({ delta: { reasoning_content: '' }, pieces: 0 });
-    const parts = textDeltas(choice.reasoning, shape);
-    // A thinking stream always carries reasoning_content, even if only one empty delta (live k2.5 capture).
-    if (parts.length === 0 && !shape.emptyReasoning) parts.push({ text: '', pieces: 0 });
-    for (const part of parts) deltas.push({ delta: { reasoning_content: part.text }, pieces: part.pieces });
+    for (const part of textDeltas(choice.reasoning, shape)) deltas.push({ delta: { reasoning_content: part.text }, pieces: part.pieces });
+    // Live (K3, K2.x): one empty reasoning delta closes the reasoning, before content or tool calls.
+    deltas.push({ delta: { reasoning_content: '' }, pieces: 0 });
   }
-  const contentParts = recordedDeltas(recorded?.content, choice.content) ?? textDeltas(choice.content, shape);
-  for (const part of contentParts) deltas.push({ delta: { content: part.text }, pieces: part.pieces });
+  let offset = 0;
+  for (const part of recordedDeltas(recorded?.content, choice.content) ?? textDeltas(choice.content, shape)) {
+    const delta: Delta = { delta: { content: part.text }, pieces: part.pieces };
+    if (logprobs) {
+      const content = logprobsOf(part.text, logprobs.top, logprobs.key, offset);
+      offset += content.length;
+      delta.logprobs = { content };
+    }
+    deltas.push(delta);
+  }
   wireToolCalls(choice).forEach((call, index) => {
     const { name, arguments: args } = call.function;
     const recordedArgs = recorded?.arguments?.[index];
@@ -56,23 +67,25 @@ function choiceDeltas(choice: ReplyChoice, shape: StreamShape): Array<{ delta: o
 }
 
 /**
- * The SSE events of a completion, in live order (A4/B3): per choice a role chunk, reasoning deltas,
- * content deltas, tool-call deltas (`index`; `id`/`type`/`name` in the first), then a final `delta:{}`
+ * The SSE events of a completion, in live order (A4/B3): per choice a role chunk, reasoning deltas
+ * and one empty reasoning delta (thinking requests), content deltas (with `logprobs` when asked for), tool-call deltas (`index`; `id`/`type`/`name` in the first), then a final `delta:{}`
  * chunk with `finish_reason` and `usage` inside the choice; with `includeUsage`, one more chunk with
  * `choices: []` and top-level usage. Intermediate chunks carry no `usage` key. `[DONE]` is the
  * transport's job. `shape` changes only how output is cut and decorated, never the assembled text.
  */
 export function completionChunks(completion: Completion, includeUsage: boolean, shape: StreamShape = defaultStreamShape): SseEvent[] {
   const head = { id: completion.id, object: 'chat.completion.chunk', created: completion.created, model: completion.model };
-  const tail = { system_fingerprint: completion.systemFingerprint };
+  const tail = completion.systemFingerprint === undefined ? {} : { system_fingerprint: completion.systemFingerprint };
   const events: SseEvent[] = [];
   const push = (data: object, pieces: number) => {
     if (shape.keepAlive) events.push({ comment: 'keep-alive' });
     events.push({ data, pieces });
   };
   for (const choice of completion.choices) {
-    for (const { delta, pieces } of choiceDeltas(choice, shape)) {
-      push({ ...head, choices: [{ index: choice.index, delta, finish_reason: null }], ...tail }, pieces);
+    const key = `${completion.id}|${choice.index}`;
+    const logprobs = completion.topLogprobs === undefined ? undefined : { top: completion.topLogprobs, key };
+    for (const { delta, pieces, logprobs: lp } of choiceDeltas(choice, shape, logprobs)) {
+      push({ ...head, choices: [{ index: choice.index, delta, ...(lp && { logprobs: lp }), finish_reason: null }], ...tail }, pieces);
     }
     const usage = buildUsage(
       completion.promptTokens,

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { ModelEntry } from '../../catalog/model-entry.ts';
+import type { Model } from '../../catalog/model-entry.ts';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { sendJson } from '../../transport/send-json.ts';
 import { requireModel } from '../../chat/plan-chat.ts';
@@ -13,7 +13,7 @@ const permission = [{
 }];
 
 /** One entry of GET /v1/models. */
-export function modelObject(model: ModelEntry) {
+export function modelObject(model: Model) {
   return {
     id: model.id,
     object: 'model' as const,
@@ -23,9 +23,9 @@ export function modelObject(model: ModelEntry) {
     parent: '',
     permission,
     context_length: model.context_length,
-    supports_image_in: model.supports_image_in,
-    supports_video_in: model.supports_video_in,
-    supports_reasoning: model.thinking !== 'none',
+    supports_image_in: model.image_input.length > 0,
+    supports_video_in: model.video_input.length > 0,
+    supports_reasoning: model.thinking.mode !== 'none',
     ...(model.display_name !== undefined && { display_name: model.display_name }),
   };
 }

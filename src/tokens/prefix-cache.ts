@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import type { Clock } from '../clock.ts';
+import type { CachedPrompt } from '../state/run-state.ts';
+
+/** How long a prompt stays cached after it was last seen (Chat Completions' default 5-minute cache). */
+export const PREFIX_CACHE_TTL_MS = 5 * 60 * 1000;
+/** Most prompts remembered per app; the least recently seen go first. */
+export const PREFIX_CACHE_MAX_ENTRIES = 10_000;
+
+/** Automatic prefix caching: which leading part of a prompt an earlier request already sent. */
+export interface PrefixCache {
+  /**
+   * The tokens of the longest earlier prompt (same partition, seen within the TTL) that this prompt
+   * begins with, 0 on a miss; then remembers this prompt. `blocks` are the prompt's parts in template
+   * order (declared tools, then each message) and `tokens` their token counts.
+   */
+  serve(partition: string, blocks: readonly unknown[], tokens: readonly number[]): number;
+  /** Prompts remembered now (expired ones may linger until the next call). */
+  readonly size: number;
+}
+
+/**
+ * The digest of a block chained to the one before. String fields go into the hash as they are (a long
+ * message's text is never copied into a JSON string); other values as their JSON.
+ */
+function digest(previous: string, block: unknown): string {
+  const hash = createHash('sha256').update(previous);
+  if (typeof block !== 'object' || block === null || Array.isArray(block)) return hash.update(`\u0000${JSON.stringify(block) ?? 'null'}`).digest('base64');
+  for (const [key, value] of Object.entries(block)) {
+    if (value === undefined) continue;
+    // Length-prefixed, so no text can imitate a field boundary.
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    hash.update(`${key.length}:${key}${typeof value === 'string' ? 's' : 'j'}${text.length}:`).update(text);
+  }
+  return hash.digest('base64');
+}
+
+/**
+ * A prefix cache over the app clock, keeping its prompts in `entries` (the run state's, so a reset
+ * forgets them), bounded to `maxEntries` prompts. A prompt is a chain of digests,
+ * one per block, each covering every block before it, so "begins with that earlier prompt" is one
+ * map lookup per block. A hit refreshes the TTL of the prompt it hit. Disabled: always 0, remembers nothing.
+ */
+export function createPrefixCache(
+  clock: Clock,
+  entries: Map<string, CachedPrompt>,
+  options: { enabled?: boolean; ttlMs?: number; maxEntries?: number } = {},
+): PrefixCache {
+  const { enabled = true, ttlMs = PREFIX_CACHE_TTL_MS, maxEntries = PREFIX_CACHE_MAX_ENTRIES } = options;
+  const remember = (key: string, tokens: number, now: number) => {
+    entries.delete(key);
+    entries.set(key, { tokens, expiresAt: now + ttlMs });
+    // Map order is last-seen order and the TTL is constant, so the oldest (and expired) come first.
+    for (const [oldest, entry] of entries) {
+      if (entries.size <= maxEntries && entry.expiresAt > now) break;
+      entries.delete(oldest);
+    }
+  };
+  return {
+    serve(partition, blocks, tokens) {
+      if (!enabled || blocks.length < 2) return 0;
+      const now = clock.now();
+      const keys: string[] = [];
+      let key = digest(partition, blocks[0]);
+      for (let i = 1; i < blocks.length; i++) keys.push((key = digest(key, blocks[i])));
+      let cached = 0;
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const entry = entries.get(keys[i]!);
+        if (entry === undefined || entry.expiresAt <= now) continue;
+        cached = entry.tokens;
+        remember(keys[i]!, entry.tokens, now);
+        break;
+      }
+      remember(keys.at(-1)!, tokens.reduce((sum, n) => sum + n, 0), now);
+      return cached;
+    },
+    get size() {
+      return entries.size;
+    },
+  };
+}
+
+/** What decides whether two requests can share a cache: the user, the model, `prompt_cache_key`, and the effort. */
+export function cachePartition(user: string, plan: { model: { id: string }; effort: string | undefined; request: { prompt_cache_key?: string | null } }): string {
+  return JSON.stringify([user, plan.model.id, plan.request.prompt_cache_key ?? null, plan.effort ?? null]);
+}
