@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { CachedPrompt } from '../state/run-state.ts';
 
@@ -21,19 +21,20 @@ export interface PrefixCache {
 }
 
 /**
- * The digest of a block chained to the one before. String fields go into the hash as they are (a long
- * message's text is never copied into a JSON string); other values as their JSON.
+ * The digest of a block chained to the one before: string fields length-prefixed (so no text can
+ * imitate a field boundary), other values as their JSON, hashed in one call (a Hash object and an
+ * update per field cost more than the text they hash, for the short messages most prompts have).
  */
 function digest(previous: string, block: unknown): string {
-  const hash = createHash('sha256').update(previous);
-  if (typeof block !== 'object' || block === null || Array.isArray(block)) return hash.update(`\u0000${JSON.stringify(block) ?? 'null'}`).digest('base64');
-  for (const [key, value] of Object.entries(block)) {
+  if (typeof block !== 'object' || block === null || Array.isArray(block)) return hash('sha256', `${previous}\u0000${JSON.stringify(block) ?? 'null'}`, 'base64');
+  let text = previous;
+  for (const key in block) {
+    const value = (block as Record<string, unknown>)[key];
     if (value === undefined) continue;
-    // Length-prefixed, so no text can imitate a field boundary.
-    const text = typeof value === 'string' ? value : JSON.stringify(value);
-    hash.update(`${key.length}:${key}${typeof value === 'string' ? 's' : 'j'}${text.length}:`).update(text);
+    const part = typeof value === 'string' ? value : JSON.stringify(value);
+    text += `${key.length}:${key}${typeof value === 'string' ? 's' : 'j'}${part.length}:${part}`;
   }
-  return hash.digest('base64');
+  return hash('sha256', text, 'base64');
 }
 
 /**
