@@ -29,7 +29,8 @@ export function journalRequests(deps: AppDeps, check: (c: Context) => void): Mid
     c.set('journalNote', note);
     const time = deps.clock.now();
     await next();
-    const entry: Omit<JournalEntry, 'seq'> = {
+    const entry: JournalEntry = {
+      seq: 0, // numbered by the journal
       requestId: ids.requestId,
       time,
       namespace: namespace.name,
