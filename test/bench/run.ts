@@ -321,6 +321,14 @@ async function main() {
   report(`small completion, p99 latency (median of ${ROUNDS})`, `${side.mock.p99} ms`, `${side.bare.p99} ms bare Hono`, `≤ 2× (${ratio(side.mock.p99, side.bare.p99)})`);
   report(`small completion, server CPU per request (median of ${ROUNDS})`, `${side.mock.cpuUs.toFixed(0)} µs`, `${side.bare.cpuUs.toFixed(0)} µs bare Hono`, `bare ÷ mock ≥ 0.85 (${ratio(side.bare.cpuUs, side.mock.cpuUs)})`);
   // For reference: the same bare handler reading the body with c.req.json(), the usual Hono way.
+  // For reference: the floor's handler inside the emulator's own app (its middleware, no chat flow).
+  const stack = await spawnServer(process.execPath, ['test/bench/stack-server.mjs']);
+  const viaStack = await compareSmall(stack, bare, Math.min(3, ROUNDS), SECONDS);
+  stop(stack.child);
+  report(
+    "  … the floor's handler inside the emulator's app (its middleware: namespace, ids, Host check, journal; no chat flow), req/s (median of 3)",
+    viaStack.mock.rps.toFixed(0), `${viaStack.bare.rps.toFixed(0)} bare Hono`, `— (${ratio(viaStack.mock.rps, viaStack.bare.rps)}; ${viaStack.mock.cpuUs.toFixed(0)} vs ${viaStack.bare.cpuUs.toFixed(0)} µs CPU/request)`,
+  );
   const viaJson = await compareSmall(mock, bareJson, Math.min(3, ROUNDS), SECONDS);
   report('small completion, req/s against bare Hono with c.req.json() (median of 3)', viaJson.mock.rps.toFixed(0), `${viaJson.bare.rps.toFixed(0)} bare Hono + c.req.json()`, `— (${ratio(viaJson.mock.rps, viaJson.bare.rps)})`);
   stop(bareJson.child);
