@@ -21,7 +21,8 @@ import { createRunState } from './state/run-state.ts';
 import { getSharedTokenCounter, type TokenCounter } from './tokens/token-counter.ts';
 import { checkHost } from './transport/check-host.ts';
 import { createErrorHandler } from './transport/error-handler.ts';
-import { isNodeRequest } from './transport/read-body.ts';
+import { nodeBindings } from './transport/node-bindings.ts';
+import { setRequestId } from './transport/request-id.ts';
 import { errorEnvelope } from './errors/error-envelope.ts';
 import { anthropicApp } from './wire/anthropic/anthropic-app.ts';
 import { moonshotApp } from './wire/moonshot/moonshot-app.ts';
@@ -102,21 +103,21 @@ export function createApp(options: MockOptions = {}): MockApp {
   };
   for (const part of [deps.balances, deps.files, deps.batches]) defaultState.attach(part);
   const app = new Hono<AppEnv>();
-  const journal = journalRequests(deps);
+  const hostCheck = checkHost(config);
+  const journal = journalRequests(deps, hostCheck);
+  // One middleware layer for every request (each layer is a wrapped call and an await per request).
   app.use('*', async (c, next) => {
-    if (!isNodeRequest(c)) c.set('clientRequest', c.req.raw);
+    if (!nodeBindings(c).outgoing) c.set('clientRequest', c.req.raw);
     if (!config.logRequests) return handle(c, next);
     const started = performance.now();
     await handle(c, next);
     log(requestLine(c, performance.now() - started));
   });
-  app.use('*', checkHost(config));
   // Admin requests draw their ids from the default namespace and are not journaled.
   const handle = (c: Context<AppEnv>, next: Next) => {
     if (!isAdminPath(c.req.path)) return journal(c, next);
-    const ids = namespaces.default.state.ids.next();
-    c.set('ids', ids);
-    c.header('Msh-Request-Id', ids.requestId);
+    setRequestId(c, namespaces.default.state.ids.next());
+    hostCheck(c);
     return next();
   };
   app.route('/v1', moonshotApp(deps));

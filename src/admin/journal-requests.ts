@@ -4,6 +4,7 @@ import { describeError } from '../errors/error-kind.ts';
 import { MoonshotError } from '../errors/moonshot-error.ts';
 import type { JournalEntry, JournalNote } from '../state/journal-entry.ts';
 import { requestHeader } from '../transport/read-body.ts';
+import { setRequestId } from '../transport/request-id.ts';
 
 /** Whether a path is one of the emulator's own routes (`/_mock/*`), which are not journaled. */
 export function isAdminPath(path: string): boolean {
@@ -13,20 +14,23 @@ export function isAdminPath(path: string): boolean {
 /**
  * Middleware for every non-admin request: finds its namespace (`x-mock-namespace`, created on first
  * use), draws its ids from that namespace, lets the route fill in a `JournalNote`, and journals the
- * request once the response has started. Headers are never journaled, so neither are keys.
+ * request once the response has started. Headers are never journaled, so neither are keys. `check`
+ * runs once the ids are drawn; a request it refuses (throws for) is not journaled.
  */
-export function journalRequests(deps: AppDeps): MiddlewareHandler<AppEnv> {
+export function journalRequests(deps: AppDeps, check: (c: Context) => void): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const namespace = deps.namespaces.get(requestHeader(c, 'x-mock-namespace'));
     const ids = namespace.state.ids.next();
     c.set('namespace', namespace);
     c.set('ids', ids);
-    c.header('Msh-Request-Id', ids.requestId);
+    setRequestId(c, ids);
+    check(c);
     const note: JournalNote = {};
     c.set('journalNote', note);
     const time = deps.clock.now();
     await next();
-    const entry: Omit<JournalEntry, 'seq'> = {
+    const entry: JournalEntry = {
+      seq: 0, // numbered by the journal
       requestId: ids.requestId,
       time,
       namespace: namespace.name,

@@ -32,11 +32,26 @@ export interface UserDirectory {
   findUserByKey(key: string): KeyOwner | undefined;
 }
 
+/** How many open-mode keys keep their derived id at once. */
+const OPEN_MODE_KEYS_HELD = 1024;
+
 /** Builds the directory once per app from the parsed config and the tier table in force; the lookup is a map read. */
 export function createUserDirectory(config: LimitsConfig, tiers?: TierLimits): UserDirectory {
   if (!config.users) {
     const user: DirectoryUser = { organization: DEFAULT_ORGANIZATION, ...resolveLimits(config, undefined, tiers) };
-    return { closed: false, users: [user], findUserByKey: (key) => ({ user, keyId: deriveKeyId(key) }) };
+    // Keys seen lately, so the id's hash is not taken again on every call (a request looks its key up
+    // several times); held in memory only, and bounded: past the bound the map starts over.
+    const seen = new Map<string, KeyOwner>();
+    const findUserByKey = (key: string): KeyOwner => {
+      let owner = seen.get(key);
+      if (owner === undefined) {
+        if (seen.size >= OPEN_MODE_KEYS_HELD) seen.clear();
+        owner = { user, keyId: deriveKeyId(key) };
+        seen.set(key, owner);
+      }
+      return owner;
+    };
+    return { closed: false, users: [user], findUserByKey };
   }
   const owners = new Map<string, KeyOwner>();
   const users = config.users.map((entry) => {

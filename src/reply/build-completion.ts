@@ -16,6 +16,12 @@ export interface CompletionInputs {
   ids: RequestIds;
 }
 
+/** `n` generated choices, made side by side (one needs no Promise.all). */
+function generateChoices(plan: ChatPlan, deps: { counter: TokenCounter; seed: number }, signal?: AbortSignal) {
+  if (plan.n === 1) return generateChoice(plan, 0, deps, signal).then((choice) => [choice]);
+  return Promise.all(Array.from({ length: plan.n }, (_, index) => generateChoice(plan, index, deps, signal)));
+}
+
 /**
  * The completion for a planned request: the fixture's scripted reply when one was picked, else `n`
  * generated choices; ids from the request's draw, in the model's id style. Throws 400
@@ -26,9 +32,7 @@ export async function buildCompletion(plan: ChatPlan, pick: Pick, inputs: Comple
   const scripted = pick.kind === 'fixture'
     ? await scriptChoices(plan, pick.reply, pick.fixture.name, { counter, seed }, signal)
     : undefined;
-  const choices = scripted?.choices ?? await Promise.all(
-    Array.from({ length: plan.n }, (_, index) => generateChoice(plan, index, { counter, seed }, signal)),
-  );
+  const choices = scripted?.choices ?? await generateChoices(plan, { counter, seed }, signal);
   const { model } = plan;
   return {
     id: model.id_style === 'uuid' ? uuidCompletionId(inputs.ids) : completionId(created, inputs.ids.completionSuffix),

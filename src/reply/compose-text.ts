@@ -37,7 +37,11 @@ export function argumentSlices(args: string): string[] {
 
 /** A short quote of the user's text to make a reply read as an answer to it (at most 12 words). */
 export function quoteOf(text: string): string {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ').slice(0, 12).join(' ');
+  // The first 12 whitespace-separated words, found without collapsing the whole text first.
+  const found: string[] = [];
+  const word = /\S+/g;
+  for (let m = word.exec(text); m !== null && found.length < 12; m = word.exec(text)) found.push(m[0]);
+  const words = found.join(' ');
   return words.length > 80 ? `${words.slice(0, 80)}…` : words;
 }
 

@@ -23,6 +23,16 @@ export function priorToolCalls(messages: readonly ChatMessage[]): number {
 }
 
 /**
+ * The choice with its finish reason: the draft's own, else `length` when cut, `tool_calls` or `stop`;
+ * and the stop string it was cut at, when it stopped there.
+ */
+function finished(choice: ReplyChoice, draft: ChoiceDraft, cut: boolean): ReplyChoice {
+  const finishReason = draft.finishReason ?? (cut ? 'length' : choice.toolCalls.length > 0 ? 'tool_calls' : 'stop');
+  const stopped = finishReason === 'stop' && !cut && draft.stopSequence !== undefined;
+  return { ...choice, finishReason, ...(stopped && { stopSequence: draft.stopSequence }) };
+}
+
+/**
  * Spends the output budget the way the model does: reasoning first, then content, then tool calls
  * (whole or not at all). Whatever the budget cuts ends the choice with finish `length`; otherwise it
  * is `tool_calls` when there are calls, else `stop`. Token counts come from the shared counter.
@@ -38,28 +48,23 @@ export async function fitChoice(
     index, content: '', reasoning: undefined, toolCalls: [], finishReason: 'stop', completionTokens: 0, reasoningTokens: 0,
     ...(draft.deltas && { deltas: draft.deltas }),
   };
-  const finish = (cut: boolean): ReplyChoice => {
-    const finishReason = draft.finishReason ?? (cut ? 'length' : choice.toolCalls.length > 0 ? 'tool_calls' : 'stop');
-    const stopped = finishReason === 'stop' && !cut && draft.stopSequence !== undefined;
-    return { ...choice, finishReason, ...(stopped && { stopSequence: draft.stopSequence }) };
-  };
   let left = budget;
   if (draft.reasoning !== undefined) {
     const reasoning = await fitToBudget(counter, draft.reasoning, left, signal);
     Object.assign(choice, { reasoning: reasoning.text, reasoningTokens: reasoning.tokens, completionTokens: reasoning.tokens });
     left -= reasoning.tokens;
-    if (reasoning.cut) return finish(true);
+    if (reasoning.cut) return finished(choice, draft, true);
   }
   const content = await fitToBudget(counter, draft.content, left, signal);
   choice.content = content.text;
   choice.completionTokens += content.tokens;
   left -= content.tokens;
-  if (content.cut) return finish(true);
-  if (draft.toolCalls.length === 0) return finish(false);
+  if (content.cut) return finished(choice, draft, true);
+  if (draft.toolCalls.length === 0) return finished(choice, draft, false);
   const counts = await counter.countTexts(draft.toolCalls.flatMap((call) => [call.name, call.arguments]), signal);
   const callTokens = counts.reduce((sum, n) => sum + n, 0);
-  if (callTokens > left) return finish(true);
+  if (callTokens > left) return finished(choice, draft, true);
   choice.toolCalls = draft.toolCalls;
   choice.completionTokens += callTokens;
-  return finish(false);
+  return finished(choice, draft, false);
 }

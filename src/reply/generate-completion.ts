@@ -2,7 +2,7 @@ import { messageText } from '../chat/message-text.ts';
 import type { TokenCounter } from '../tokens/token-counter.ts';
 import { declaredTools } from '../chat/check-tools.ts';
 import type { ChatPlan } from '../chat/plan-chat.ts';
-import { createRandom, hashString, type Random } from '../random.ts';
+import { createRandomFromHash, hashMore, hashString, type Random } from '../random.ts';
 import type { ReplyChoice } from './completion.ts';
 import { composeAnswer, composeReasoning, quoteOf } from './compose-text.ts';
 import { fitChoice, priorToolCalls, type ChoiceDraft } from './fit-choice.ts';
@@ -13,6 +13,11 @@ function requestKey(plan: ChatPlan): string {
   const { messages } = plan.request;
   const format = plan.request.response_format?.type ?? 'text';
   return `${plan.model.id}|${messages.length}|${format}|${hashString(JSON.stringify(messages.at(-1)))}`;
+}
+
+/** `hashString(`${seed}|${requestKey(plan)}|${index}`)`, hashed in parts. */
+function choiceHash(plan: ChatPlan, index: number, seed: number): number {
+  return hashMore(hashMore(hashString(`${seed}|`), requestKey(plan)), `|${index}`);
 }
 
 /** The tool the request forces (`required`: the first declared; a named choice: that one). */
@@ -49,7 +54,7 @@ function cutAtStop(text: string, stop: readonly string[]): { content: string; st
 
 /** The random source and topic of choice `index` of a request: the same for the same seed and request. */
 function choiceSeed(plan: ChatPlan, index: number, seed: number): { random: Random; topic: string } {
-  const random = createRandom(`${seed}|${requestKey(plan)}|${index}`);
+  const random = createRandomFromHash(choiceHash(plan, index, seed));
   const lastUser = plan.request.messages.findLast((m) => m.role === 'user');
   const topic = quoteOf(lastUser ? messageText(lastUser) : '');
   return { random, topic };

@@ -2,8 +2,11 @@ import type { JournalEntry } from './journal-entry.ts';
 
 /** A bounded, in-order record of requests: past `limit` entries the oldest is dropped. */
 export interface Journal {
-  /** Stores `entry` with the next `seq` and returns the stored object (which may still be updated). */
-  record(entry: Omit<JournalEntry, 'seq'>): JournalEntry;
+  /**
+   * Stores `entry` under the next `seq` (written into it) and returns it (it may still be updated).
+   * An entry that comes with a `seq` field keeps its place in the object's key order.
+   */
+  record(entry: Omit<JournalEntry, 'seq'> & { seq?: number }): JournalEntry;
   /** The entries held, oldest first. */
   entries(): JournalEntry[];
   /** How many entries were dropped to stay within the limit since the last `clear`. */
@@ -20,7 +23,8 @@ export function createJournal(limit: number): Journal {
   let dropped = 0;
   return {
     record(entry) {
-      const stored = { seq: ++seq, ...entry } as JournalEntry;
+      const stored = entry as JournalEntry;
+      stored.seq = ++seq;
       if (ring.length < limit) ring.push(stored);
       else {
         ring[next] = stored;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { CachedPrompt } from '../state/run-state.ts';
 
@@ -21,25 +21,36 @@ export interface PrefixCache {
 }
 
 /**
- * The digest of a block chained to the one before. String fields go into the hash as they are (a long
- * message's text is never copied into a JSON string); other values as their JSON.
+ * Chains keys shorter than this as the text itself; longer ones are hashed. Most prompts of a test
+ * suite are a few short messages, and two hashes cost more than the rest of the cache's work.
  */
-function digest(previous: string, block: unknown): string {
-  const hash = createHash('sha256').update(previous);
-  if (typeof block !== 'object' || block === null || Array.isArray(block)) return hash.update(`\u0000${JSON.stringify(block) ?? 'null'}`).digest('base64');
-  for (const [key, value] of Object.entries(block)) {
-    if (value === undefined) continue;
-    // Length-prefixed, so no text can imitate a field boundary.
-    const text = typeof value === 'string' ? value : JSON.stringify(value);
-    hash.update(`${key.length}:${key}${typeof value === 'string' ? 's' : 'j'}${text.length}:`).update(text);
+const RAW_KEY_MAX_CHARS = 256;
+/** Every digest key starts with this (raw keys start with the partition's `[`), so the two never meet. */
+const DIGEST_MARK = '#';
+
+/**
+ * The key of a block chained to the one before: string fields length-prefixed (so no text can imitate
+ * a field boundary), other values as their JSON. Short chains stay as their text; longer ones are
+ * hashed in one call (a Hash object and an update per field cost more than the text they hash).
+ */
+function chainKey(previous: string, block: unknown): string {
+  let text = `${previous}\u0001`;
+  if (typeof block !== 'object' || block === null || Array.isArray(block)) text += `\u0000${JSON.stringify(block) ?? 'null'}`;
+  else {
+    for (const key in block) {
+      const value = (block as Record<string, unknown>)[key];
+      if (value === undefined) continue;
+      const part = typeof value === 'string' ? value : JSON.stringify(value);
+      text += `${key.length}:${key}${typeof value === 'string' ? 's' : 'j'}${part.length}:${part}`;
+    }
   }
-  return hash.digest('base64');
+  return text.length <= RAW_KEY_MAX_CHARS ? text : DIGEST_MARK + hash('sha256', text, 'base64');
 }
 
 /**
  * A prefix cache over the app clock, keeping its prompts in `entries` (the run state's, so a reset
- * forgets them), bounded to `maxEntries` prompts. A prompt is a chain of digests,
- * one per block, each covering every block before it, so "begins with that earlier prompt" is one
+ * forgets them), bounded to `maxEntries` prompts. A prompt is a chain of keys,
+ * one per block, each covering every block before it (see `chainKey`), so "begins with that earlier prompt" is one
  * map lookup per block. A hit refreshes the TTL of the prompt it hit. Disabled: always 0, remembers nothing.
  */
 export function createPrefixCache(
@@ -62,8 +73,8 @@ export function createPrefixCache(
       if (!enabled || blocks.length < 2) return 0;
       const now = clock.now();
       const keys: string[] = [];
-      let key = digest(partition, blocks[0]);
-      for (let i = 1; i < blocks.length; i++) keys.push((key = digest(key, blocks[i])));
+      let key = chainKey(partition, blocks[0]);
+      for (let i = 1; i < blocks.length; i++) keys.push((key = chainKey(key, blocks[i])));
       let cached = 0;
       for (let i = keys.length - 1; i >= 0; i--) {
         const entry = entries.get(keys[i]!);

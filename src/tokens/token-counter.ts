@@ -6,10 +6,13 @@ import { abortError, TokenWorkerClient } from './token-worker-client.ts';
 /** Default approximate budget of each cache (main-thread text cache and worker piece cache). */
 const DEFAULT_CACHE_BYTES = 8 * 1024 * 1024;
 /**
- * Texts up to this length are cached under themselves; longer ones under their SHA-256 digest in base64,
- * which is always 44 chars long, so a digest key can never equal a raw-text key.
+ * Texts up to this length are cached under themselves (their cost is counted in the budget); longer
+ * ones under their SHA-256 digest in base64, which is always DIGEST_CHARS long. A text of exactly that
+ * length is hashed too, so a digest key can never equal a raw-text key. Hashing is the costly part of
+ * a cache hit, so typical messages and generated replies (a few hundred chars) are kept raw.
  */
-const RAW_KEY_MAX_CHARS = 40;
+const RAW_KEY_MAX_CHARS = 512;
+const DIGEST_CHARS = 44;
 /**
  * Longer texts are not cached: hashing them costs more than a count that stops early (SHA-256 of a
  * 100 MB prompt takes over a second), and no window holds one twice.
@@ -48,7 +51,7 @@ export interface TokenCounterOptions {
 
 /** The cache key of a text: the text itself if short, else its SHA-256 (over the exact UTF-16 code units). */
 function textKey(text: string): string {
-  if (text.length <= RAW_KEY_MAX_CHARS) return text;
+  if (text.length <= RAW_KEY_MAX_CHARS && text.length !== DIGEST_CHARS) return text;
   return createHash('sha256').update(text, 'utf16le').digest('base64');
 }
 
@@ -75,21 +78,22 @@ class WorkerTokenCounter implements TokenCounter {
       if (floors.reduce((sum, floor) => sum + floor, 0) > stopAbove) return floors;
     }
     const counts = new Array<number>(texts.length).fill(0);
-    /** Distinct uncached texts → [cache key, indexes in `texts`]. */
-    const missing = new Map<string, { key: string | undefined; indexes: number[] }>();
-    texts.forEach((text, index) => {
-      if (text === '') return;
-      const seen = missing.get(text);
+    /** Distinct uncached texts → [cache key, indexes in `texts`]; created at the first miss. */
+    let missing: Map<string, { key: string | undefined; indexes: number[] }> | undefined;
+    for (let index = 0; index < texts.length; index++) {
+      const text = texts[index]!;
+      if (text === '') continue;
+      const seen = missing?.get(text);
       if (seen !== undefined) {
         seen.indexes.push(index);
-        return;
+        continue;
       }
       const key = text.length > MAX_CACHED_CHARS ? undefined : textKey(text);
       const hit = key === undefined ? undefined : this.cache.get(key);
       if (hit !== undefined) counts[index] = hit;
-      else missing.set(text, { key, indexes: [index] });
-    });
-    if (missing.size === 0) return counts;
+      else (missing ??= new Map()).set(text, { key, indexes: [index] });
+    }
+    if (missing === undefined) return counts;
     // The worker counts each distinct text once; repeats only add to the total, so its stop stays sound.
     const known = counts.reduce((sum, count) => sum + count, 0);
     const limit = stopAbove === undefined ? undefined : stopAbove - known;

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import type { MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { MoonshotError } from '../errors/moonshot-error.ts';
 import { isNodeRequest, requestHeader } from './read-body.ts';
 
@@ -22,19 +22,18 @@ function isLoopback(name: string): boolean {
  * address nor one of `allowedHosts` (nor the `host` the server binds, unless a wildcard): a web page
  * that rebinds its own DNS name to 127.0.0.1 sends its own name, so it cannot read the emulator.
  * `allowedHosts: ["*"]` turns the check off. In-process requests (`app.request`) are not checked:
- * no browser can reach them.
+ * no browser can reach them. A plain check (it throws), so the app's one middleware can call it
+ * instead of a middleware layer of its own per request.
  */
-export function checkHost(config: { allowedHosts: readonly string[]; host: string }): MiddlewareHandler {
+export function checkHost(config: { allowedHosts: readonly string[]; host: string }): (c: Context) => void {
   const { allowedHosts, host } = config;
   const allowed = new Set(allowedHosts.map((name) => hostName(name)));
   if (host !== '0.0.0.0' && host !== '::') allowed.add(hostName(isIP(host) === 6 ? `[${host}]` : host));
-  const anyHost = allowed.has('*');
-  return async (c, next) => {
-    if (!anyHost && isNodeRequest(c)) {
-      const header = requestHeader(c, 'host') ?? '';
-      const name = hostName(header);
-      if (!isLoopback(name) && !allowed.has(name)) throw new MoonshotError({ kind: 'host_not_allowed', host: header });
-    }
-    await next();
+  if (allowed.has('*')) return () => {};
+  return (c) => {
+    if (!isNodeRequest(c)) return;
+    const header = requestHeader(c, 'host') ?? '';
+    const name = hostName(header);
+    if (!isLoopback(name) && !allowed.has(name)) throw new MoonshotError({ kind: 'host_not_allowed', host: header });
   };
 }

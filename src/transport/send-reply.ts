@@ -44,7 +44,7 @@ async function sendJsonReply(c: Context, out: Extract<Outgoing, { kind: 'json' }
       throw new MoonshotError(cut.error);
     case 'half': {
       const text = JSON.stringify(encoder.body(out.completion));
-      return c.body(text.slice(0, Math.ceil(text.length / 2)), 200, { 'Content-Type': 'application/json; charset=utf-8' });
+      return c.body(text.slice(0, Math.ceil(text.length / 2)), 200, { 'content-type': 'application/json; charset=utf-8' });
     }
   }
 }
@@ -132,6 +132,8 @@ export async function sendReply(c: Context, out: Outgoing, options: SendOptions)
   let streaming = false;
   try {
     if (out.delayMs > 0) await options.clock.sleep(out.delayMs, options.signal);
+    // The common answer, whole and at once, without the cut handling's extra await.
+    if (out.kind === 'json' && out.cut === undefined) return sendJson(c, options.encoder.body(out.completion));
     if (out.kind === 'json') return await sendJsonReply(c, out, options);
     if (out.kind === 'stream') {
       streaming = true;

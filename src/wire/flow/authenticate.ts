@@ -15,13 +15,25 @@ export function bearerKey(c: Context): string | undefined {
  * Applied per route, because the real API answers unknown routes (404) before it checks the key.
  */
 export function authenticate(deps: AppDeps, readKey: (c: Context) => string | undefined = bearerKey): MiddlewareHandler<AppEnv> {
-  const allowed = deps.config.apiKeys && new Set(deps.config.apiKeys);
+  const check = keyCheck(deps, readKey);
   return async (c, next) => {
+    check(c);
+    await next();
+  };
+}
+
+/**
+ * The same check as `authenticate`, called first thing in a route's handler: on the hot chat route a
+ * middleware costs a composed wrapper per request (Hono wraps each handler of a sub-app that has its
+ * own `onError`).
+ */
+export function keyCheck(deps: AppDeps, readKey: (c: Context) => string | undefined = bearerKey): (c: Context<AppEnv>) => void {
+  const allowed = deps.config.apiKeys && new Set(deps.config.apiKeys);
+  return (c) => {
     const key = readKey(c);
     if (!key) throw new MoonshotError({ kind: 'missing_api_key' });
     const listed = allowed?.has(key) || (deps.users.closed && deps.users.findUserByKey(key) !== undefined);
     if ((allowed || deps.users.closed) && !listed) throw new MoonshotError({ kind: 'invalid_api_key' });
     c.set('apiKey', key);
-    await next();
   };
 }

@@ -16,6 +16,8 @@ const STRUCTURE = /["[\]{}]/g;
  * JSON gets an answer too; the parser reports it afterwards.
  */
 export function exceedsJsonDepth(text: string, limit: number): boolean {
+  // Each level takes at least one character: a text no longer than the limit cannot pass it.
+  if (text.length <= limit) return false;
   let depth = 0;
   STRUCTURE.lastIndex = 0;
   for (let match = STRUCTURE.exec(text); match !== null; match = STRUCTURE.exec(text)) {

@@ -13,7 +13,8 @@ export async function readJson(c: Context<AppEnv>, limitBytes: number): Promise<
   const text = await readBodyText(c, limitBytes);
   const body: { text: string; value?: unknown } = { text };
   c.set('body', body);
-  if (text.trim() === '') throw invalidRequest('the request body is empty, expected a JSON object');
+  // (Only a text starting with whitespace can be all whitespace: most bodies skip the trim.)
+  if (text === '' || (text.charCodeAt(0) <= 32 && text.trim() === '')) throw invalidRequest('the request body is empty, expected a JSON object');
   if (exceedsJsonDepth(text, MAX_JSON_DEPTH)) {
     throw invalidRequest(`the request body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep`);
   }

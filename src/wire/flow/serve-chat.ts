@@ -15,7 +15,7 @@ import { viewRequest, type RequestView } from '../../match/request-view.ts';
 import { buildCompletion } from '../../reply/build-completion.ts';
 import { planReply } from '../../reply/plan-reply.ts';
 import { completeReply } from '../../reply/settle-reply.ts';
-import { requestHeader, requestSignal } from '../../transport/read-body.ts';
+import { ownRequestSignal, requestHeader, requestSignal } from '../../transport/read-body.ts';
 import { sendReply } from '../../transport/send-reply.ts';
 import { cachePartition } from '../../tokens/prefix-cache.ts';
 import type { WireEncoder } from '../../transport/wire-encoder.ts';
@@ -80,7 +80,7 @@ export async function serveChat(c: Context<AppEnv>, deps: AppDeps, call: ChatCal
     if (record && (record.mode === 'record-all' || pick.kind === 'unmatched')) {
       note.match = { outcome: 'upstream' };
       served.reply = 'upstream';
-      return await call.forward!({ view: viewOnce(), signal, onEnd });
+      return await call.forward!({ view: viewOnce(), signal: ownRequestSignal(c), onEnd });
     }
     note.match = matchNote(pick);
     const scenario = pick.kind === 'fixture' ? pick.fixture.scenario : undefined;
@@ -107,12 +107,18 @@ export async function serveChat(c: Context<AppEnv>, deps: AppDeps, call: ChatCal
   }
 }
 
+const noRelease = (): void => {};
+
 /** Admits the request under the rate limits, or logs the hit and throws its 429; returns the slot's release. */
 async function admit(deps: AppDeps, c: Context<AppEnv>, chat: ChatPlan, namespace: Namespace): Promise<() => void> {
+  if (!namespace.limiter.enabled) {
+    c.get('journalNote').rateLimit = 'off';
+    return noRelease;
+  }
   const { request, model, promptTokens } = chat;
   const charge = admissionCharge(promptTokens, request.max_completion_tokens ?? request.max_tokens, model.default_max_tokens);
   const admission = await namespace.limiter.admit(c.get('apiKey'), charge);
-  c.get('journalNote').rateLimit = !namespace.limiter.enabled ? 'off' : admission.ok ? 'admitted' : 'limited';
+  c.get('journalNote').rateLimit = admission.ok ? 'admitted' : 'limited';
   if (admission.ok) return admission.release;
   const error = new MoonshotError(admission.error);
   deps.log(`moonshot-mock: rate limit hit (limiter): ${error.message} [${c.get('ids').requestId}]`);

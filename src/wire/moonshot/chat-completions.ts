@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { chatRequestSchema } from '../../chat/chat-request.ts';
+import { quickChatRequest } from '../../chat/quick-chat-request.ts';
 import type { AppDeps, AppEnv } from '../../deps.ts';
-import { authenticate } from '../flow/authenticate.ts';
+import { keyCheck } from '../flow/authenticate.ts';
 import { parseBody } from '../flow/parse-body.ts';
 import { readJson } from '../flow/read-json.ts';
 import { serveChat } from '../flow/serve-chat.ts';
@@ -14,9 +15,13 @@ import { moonshotEncoder } from './moonshot-encoder.ts';
  */
 export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  routes.post('/chat/completions', authenticate(deps), async (c) => {
+  const checkKey = keyCheck(deps);
+  // The key check is the handler's first call, not a middleware: each handler of a sub-app with its
+  // own onError is a composed wrapper per request.
+  routes.post('/chat/completions', async (c) => {
+    checkKey(c);
     const body = await readJson(c, deps.config.maxBodyBytes);
-    const request = parseBody(chatRequestSchema, body);
+    const request = quickChatRequest(body) ?? parseBody(chatRequestSchema, body);
     return serveChat(c, deps, {
       request,
       api: 'chat',
