@@ -117,19 +117,23 @@ console.log(JSON.stringify({ status: res.status, prompt_tokens: body.usage.promp
     expect(stdout).toBe(`${manifest.version}\n`);
   }, 60_000);
 
-  it('runs its bin: serves /v1/models and a chat completion with its token usage, and stops on SIGTERM', async () => {
-    const server = spawnNode([join(installed, manifest.bin['moonshot-mock']!), '--port', '0'], { cwd: project });
+  it('runs its bin: serves /v1/models and a YAML fixture\'s reply with its token usage, and stops on SIGTERM', async () => {
+    const args = [join(installed, manifest.bin['moonshot-mock']!), '--port', '0', '--fixtures', join(installed, 'fixtures', 'greeting.yaml')];
+    const server = spawnNode(args, { cwd: project });
     try {
-      const baseURL = await server.waitFor(/listening on (http:\/\/\S+\/v1)/);
+      const baseURL = await server.waitFor(/listening on (http:\/\/\S+\/v1) \(\d+ models?, 1 fixture,/);
       const res = await fetch(`${baseURL}/models`, { headers: { Authorization: 'Bearer k' } });
       expect(res.status).toBe(200);
-      // The bundled CLI counts tokens in its own bundled worker, which loads js-tiktoken's ranks from the install.
+      // The bundled CLI loads yaml on first use and counts tokens in its own bundled worker, both from the install.
       const chat = await fetch(`${baseURL}/chat/completions`, {
         method: 'POST', headers: { Authorization: 'Bearer k', 'Content-Type': 'application/json' },
         body: JSON.stringify({ model: 'kimi-k2.6', messages: [{ role: 'user', content: 'Hi' }] }),
       });
-      expect({ status: chat.status, usage: ((await chat.json()) as { usage: unknown }).usage }).toEqual({
-        status: 200, usage: expect.objectContaining({ prompt_tokens: expect.any(Number), completion_tokens: expect.any(Number) }),
+      const body = (await chat.json()) as { choices: Array<{ message: { content: string } }>; usage: unknown };
+      expect({ status: chat.status, content: body.choices[0]?.message.content, usage: body.usage }).toEqual({
+        status: 200,
+        content: 'Hello! I am Kimi, served by moonshot-mock. How can I help?',
+        usage: expect.objectContaining({ prompt_tokens: expect.any(Number), completion_tokens: expect.any(Number) }),
       });
       server.kill('SIGTERM');
       expect(await exitWithin(server, 30_000)).toEqual({ code: 0, signal: null });
