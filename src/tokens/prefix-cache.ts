@@ -63,8 +63,8 @@ export function createPrefixCache(
     entries.delete(key);
     entries.set(key, { tokens, expiresAt: now + ttlMs });
     // Map order is last-seen order and the TTL is constant, so the oldest (and expired) come first.
-    for (const [oldest, entry] of entries) {
-      if (entries.size <= maxEntries && entry.expiresAt > now) break;
+    for (const oldest of entries.keys()) {
+      if (entries.size <= maxEntries && entries.get(oldest)!.expiresAt > now) break;
       entries.delete(oldest);
     }
   };
