@@ -5,9 +5,12 @@ import { exitWithin, spawnNode } from './support/spawn-node.ts';
 
 const entry = fileURLToPath(new URL('../src/index.ts', import.meta.url));
 
-/** Runs an ES module body with `m` bound to the library (from its sources, through tsx); resolves with its exit. */
-async function runScript(body: string) {
-  const script = spawnNode(['--import', 'tsx', '--input-type=module', '-e', `const m = await import(${JSON.stringify(entry)});\n${body}`]);
+/**
+ * Runs an ES module body with `m` bound to the library (from its sources, through tsx), with any
+ * extra Node `options` first; resolves with its exit.
+ */
+async function runScript(body: string, options: string[] = []) {
+  const script = spawnNode([...options, '--import', 'tsx', '--input-type=module', '-e', `const m = await import(${JSON.stringify(entry)});\n${body}`]);
   try {
     const exit = await exitWithin(script, 60_000);
     return { exit, ...script.output() };
@@ -23,6 +26,11 @@ describe('process lifetime', () => {
   it('lets a script that only calls createApp() exit by itself', async () => {
     const run = await runScript(`m.createApp(); console.log('created');`);
     expect(run).toEqual({ exit: { code: 0, signal: null }, stdout: 'created\n', stderr: '' });
+  }, 90_000);
+
+  it('counts tokens when Node runs with V8 options such as --max-old-space-size (the worker is started without them)', async () => {
+    const run = await runScript(`const res = await m.createApp().request('/v1/chat/completions', ${chatRequest}); console.log(res.status);`, ['--max-old-space-size=512', '--stack-size=900']);
+    expect(run).toEqual({ exit: { code: 0, signal: null }, stdout: '200\n', stderr: '' });
   }, 90_000);
 
   it('lets a script exit after a chat completion, without calling close()', async () => {

@@ -10,11 +10,26 @@ import type { TokenWorkerData, TokenWorkerRequest, TokenWorkerResponse } from '.
 const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './token-worker.js' : './token-worker-main.js', import.meta.url);
 
 /**
- * The parent's Node options for the worker, minus `--input-type`: a worker inherits `process.execArgv`,
- * and with `node --input-type=module -e ...` it would fail to start (ERR_INPUT_TYPE_NOT_ALLOWED).
+ * Node options a worker accepts that bear on loading its code (module hooks, conditions, warnings,
+ * source maps). A worker inherits `process.execArgv`, and refuses to start on a V8 or process-wide
+ * option (`--max-old-space-size`, `--trace-gc`, `--title`: ERR_WORKER_INVALID_EXEC_ARGV) or on
+ * `--input-type` (ERR_INPUT_TYPE_NOT_ALLOWED), so only these are passed on.
  */
-function workerExecArgv(execArgv: readonly string[]): string[] {
-  return execArgv.filter((arg, i) => !arg.startsWith('--input-type') && execArgv[i - 1] !== '--input-type');
+const WORKER_OPTIONS = /^(--import|--require|-r|--loader|--experimental-loader|--conditions|-C|--experimental-[a-z-]+|--no-experimental-[a-z-]+|--enable-source-maps|--no-warnings|--disable-warning|--trace-warnings|--no-deprecation|--trace-deprecation|--preserve-symlinks)$/;
+/** Of those, the ones that take their value as the next argument when it is not joined with `=`. */
+const TAKES_VALUE = new Set(['--import', '--require', '-r', '--loader', '--experimental-loader', '--conditions', '-C', '--disable-warning']);
+
+/** The parent's Node options that the token worker may be started with (see WORKER_OPTIONS). */
+export function workerExecArgv(execArgv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i]!;
+    const name = arg.split('=', 1)[0]!;
+    const separateValue = TAKES_VALUE.has(name) && !arg.includes('=') && i + 1 < execArgv.length;
+    if (WORKER_OPTIONS.test(name)) kept.push(...(separateValue ? [arg, execArgv[i + 1]!] : [arg]));
+    if (separateValue) i++;
+  }
+  return kept;
 }
 
 /** What the worker answers for a count: `exact` is false if it stopped early (see TokenWorkerRequest). */
