@@ -83,7 +83,7 @@ async function load(server: Server, body: string, seconds: number) {
   const result = await autocannon({
     url: `${server.baseURL}/chat/completions`, method: 'POST', headers: AUTH, body, connections: 50, duration: seconds,
   });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`load run had ${result.non2xx} non-2xx and ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`load run had ${result.non2xx} non-2xx and ${result.errors} errors (statuses: ${JSON.stringify(result.statusCodeStats)})`);
   const cpuUs = ((cpuMs(server.child.pid!) - cpuBefore) * 1000) / result.requests.total;
   return { rps: result.requests.average, p99: result.latency.p99, cpuUs };
 }
@@ -310,7 +310,9 @@ async function main() {
   stop(npmStart.child);
   if (process.argv.includes('--startup-only')) return printRows();
 
-  const mock = await spawnServer(process.execPath, [bin, '--port', '0']);
+  // A balance that outlasts the run: at the default $100 the key runs dry after some 250,000 small
+  // completions and the emulator answers 429 (exceeded_current_quota_error), as the real API would.
+  const mock = await spawnServer(process.execPath, [bin, '--port', '0', '--balance', '1000000000']);
   const bare = await spawnServer(process.execPath, ['test/bench/bare-server.mjs', 'raw']);
   const bareJson = await spawnServer(process.execPath, ['test/bench/bare-server.mjs', 'json']);
   await post(mock.baseURL, JSON.parse(small)); // load the encoder
