@@ -25,10 +25,18 @@ const report = (what: string, mock: string, reference: string, goal: string) => 
   console.error(`  ${what}: ${mock} (reference ${reference}; goal ${goal})`);
 };
 
+/** Servers still running: stopped when the run ends, however it ends. */
+const spawned = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of spawned) stop(child);
+});
+
 /** Spawns a server and resolves with its base URL once it prints it, and the ms it took. */
 function spawnServer(command: string, args: string[], env = process.env): Promise<{ child: ChildProcess; baseURL: string; readyMs: number; cpuMs: number }> {
   const started = performance.now();
   const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  spawned.add(child);
+  child.on('exit', () => spawned.delete(child));
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d) => {
