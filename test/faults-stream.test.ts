@@ -38,12 +38,21 @@ describe('stream faults through the openai SDK', () => {
 
   it("trip the client's own timeout on a stall, leaving no timer behind", async () => {
     const clock = createManualClock(0);
-    const client = sdkClient(appWith({ kind: 'stall', after_chunks: 2 }, { clock }), { maxRetries: 0 });
-    const timeout = AbortSignal.timeout(400);
-    const stream = await streamOf(client, { signal: timeout });
+    const app = appWith({ kind: 'stall', after_chunks: 2 }, { clock });
+    const client = sdkClient(app, { maxRetries: 0 });
+    // Warm the shared token counter first (through an app without the fault), so the timeout below can
+    // only strike during the stall.
+    expect((await chat(mockApp(quiet), { ...plain, messages: hello })).status).toBe(200);
+    // The client's timeout, on a real timer. (Not AbortSignal.timeout: its timer holds the signal weakly,
+    // and with the manual clock nothing else keeps this stalled exchange reachable, so a collection
+    // under load could drop the signal before it fired and leave the test waiting forever.)
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new DOMException('The operation timed out.', 'TimeoutError')), 400);
+    const stream = await streamOf(client, { signal: timeout.signal });
     // The SDK ends iteration quietly when the caller's own signal aborts it; the stall is what made it abort.
     const outcome = await drain(stream).then((text) => text, (err: unknown) => err);
-    expect(timeout.aborted).toBe(true);
+    clearTimeout(timer);
+    expect(timeout.signal.aborted).toBe(true);
     expect(outcome).not.toBe(reply.content);
     await expect.poll(() => clock.pending(), { timeout: 30_000 }).toBe(0);
   });
