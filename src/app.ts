@@ -21,7 +21,7 @@ import { createRunState } from './state/run-state.ts';
 import { getSharedTokenCounter, type TokenCounter } from './tokens/token-counter.ts';
 import { checkHost } from './transport/check-host.ts';
 import { createErrorHandler } from './transport/error-handler.ts';
-import { nodeBindings } from './transport/node-bindings.ts';
+import { isNodeRequest } from './transport/read-body.ts';
 import { setRequestId } from './transport/request-id.ts';
 import { errorEnvelope } from './errors/error-envelope.ts';
 import { anthropicApp } from './wire/anthropic/anthropic-app.ts';
@@ -108,7 +108,7 @@ export function createApp(options: MockOptions = {}): MockApp {
   // One middleware layer for every request (each layer is a wrapped call and an await per request).
   // (Not an async function: without request logging it hands on the journal's promise as it is.)
   app.use('*', (c, next) => {
-    if (!nodeBindings(c).outgoing) c.set('clientRequest', c.req.raw);
+    if (!isNodeRequest(c)) c.set('clientRequest', c.req.raw);
     if (!config.logRequests) return handle(c, next);
     const started = performance.now();
     return handle(c, next).then(() => log(requestLine(c, performance.now() - started)));

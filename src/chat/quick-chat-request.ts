@@ -1,11 +1,13 @@
 import { chatRequestSchema, messageSchema, type ChatMessage, type ChatRequest } from './chat-request.ts';
 
 type Json = Record<string, unknown>;
+/** A field's name and the check of its plain form. */
+type Field = [string, (value: unknown) => boolean];
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Top-level fields with the check of their plain form. */
-const topChecks: ReadonlyArray<[string, (value: unknown) => boolean]> = [
+const topChecks: readonly Field[] = [
   ['model', (v) => typeof v === 'string'],
   ['messages', () => true], // checked and copied on its own
   ['max_tokens', (v) => v === null || Number.isSafeInteger(v)],
@@ -50,7 +52,7 @@ function onlyIncludeUsage(options: Json): boolean {
 const stringOrNull = (v: unknown) => v === null || typeof v === 'string';
 
 /** Message fields with the check of their plain form; array `content` and `tool_calls` are left to the schema. */
-const messageChecks: ReadonlyArray<[string, (value: unknown) => boolean]> = [
+const messageChecks: readonly Field[] = [
   ['role', (v) => typeof v === 'string'],
   ['content', stringOrNull],
   ['name', stringOrNull],
@@ -59,8 +61,6 @@ const messageChecks: ReadonlyArray<[string, (value: unknown) => boolean]> = [
   ['tool_call_id', stringOrNull],
   ['partial', (v) => v === null || typeof v === 'boolean'],
 ];
-
-type Field = [string, (value: unknown) => boolean];
 
 /**
  * The checks in the schema's own field order (zod's output has its fields in that order). A schema
@@ -77,7 +77,7 @@ const messageFields = inSchemaOrder(messageSchema.shape, messageChecks);
 const messageKeys = new Set(messageFields.map(([key]) => key));
 
 /** Copies fields in schema order, as zod's output has them; undefined when one is not in its plain form. */
-function copyFields(input: Json, fields: ReadonlyArray<[string, (value: unknown) => boolean]>, out: Json): boolean {
+function copyFields(input: Json, fields: readonly Field[], out: Json): boolean {
   for (const [key, check] of fields) {
     if (!Object.hasOwn(input, key)) continue;
     const value = input[key];

@@ -25,7 +25,10 @@ export interface PrefixCache {
  * suite are a few short messages, and two hashes cost more than the rest of the cache's work.
  */
 const RAW_KEY_MAX_CHARS = 256;
-/** Every digest key starts with this (raw keys start with the partition's `[`), so the two never meet. */
+/**
+ * Every digest key starts with this and is exactly 45 chars long; a raw key starts with the partition's
+ * `[`, or with a digest key and more after it, so the two never meet.
+ */
 const DIGEST_MARK = '#';
 
 /**

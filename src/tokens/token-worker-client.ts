@@ -26,7 +26,10 @@ export function workerExecArgv(execArgv: readonly string[]): string[] {
     const arg = execArgv[i]!;
     const name = arg.split('=', 1)[0]!;
     const separateValue = TAKES_VALUE.has(name) && !arg.includes('=') && i + 1 < execArgv.length;
-    if (WORKER_OPTIONS.test(name)) kept.push(...(separateValue ? [arg, execArgv[i + 1]!] : [arg]));
+    if (WORKER_OPTIONS.test(name)) {
+      kept.push(arg);
+      if (separateValue) kept.push(execArgv[i + 1]!);
+    }
     if (separateValue) i++;
   }
   return kept;
