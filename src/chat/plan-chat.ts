@@ -68,12 +68,15 @@ export function fitContext(model: Model, promptTokens: number, requested: number
   return Math.min(model.default_max_tokens, limit - promptTokens);
 }
 
-/** Validates a parsed chat request against the model's rules, then counts its prompt. */
-export async function planChat(
+/**
+ * Validates a parsed chat request against the model's rules, then counts its prompt. The plan comes at
+ * once when the counter already knows every text of the prompt, else as a promise.
+ */
+export function planChat(
   request: ChatRequest,
   deps: { catalog: Catalog; counter: TokenCounter },
   signal?: AbortSignal,
-): Promise<ChatPlan> {
+): ChatPlan | Promise<ChatPlan> {
   const model = requireModel(deps.catalog, request.model);
   checkThinking(model, request);
   const thinking = isThinkingOn(model, request);
@@ -87,14 +90,17 @@ export async function planChat(
   const requested = request.max_completion_tokens ?? request.max_tokens;
   // A prompt certainly past the window is not counted to the end: the error needs no exact figure.
   const stopAbove = largestFittingPrompt(model, requested);
-  const promptBlocks = await countPromptBlocks(deps.counter, request.messages, request.tools ?? undefined, signal, stopAbove);
-  const promptTokens = promptBlocks.reduce((sum, n) => sum + n, 0);
-  const outputBudget = fitContext(model, promptTokens, requested);
-  const last = request.messages[request.messages.length - 1];
-  const partialPrefix = last?.partial && typeof last.content === 'string' ? last.content : undefined;
-  const stop = request.stop == null ? [] : typeof request.stop === 'string' ? [request.stop] : request.stop;
-  return {
-    request, model, thinking, effort: effortOf(model, request), promptTokens, promptBlocks, cachedTokens: 0, outputBudget,
-    n: request.n ?? 1, stop, partialPrefix, topLogprobs: request.logprobs === true ? (request.top_logprobs ?? 0) : undefined,
+  const counted = countPromptBlocks(deps.counter, request.messages, request.tools ?? undefined, signal, stopAbove);
+  const plan = (promptBlocks: number[]): ChatPlan => {
+    const promptTokens = promptBlocks.reduce((sum, n) => sum + n, 0);
+    const outputBudget = fitContext(model, promptTokens, requested);
+    const last = request.messages[request.messages.length - 1];
+    const partialPrefix = last?.partial && typeof last.content === 'string' ? last.content : undefined;
+    const stop = request.stop == null ? [] : typeof request.stop === 'string' ? [request.stop] : request.stop;
+    return {
+      request, model, thinking, effort: effortOf(model, request), promptTokens, promptBlocks, cachedTokens: 0, outputBudget,
+      n: request.n ?? 1, stop, partialPrefix, topLogprobs: request.logprobs === true ? (request.top_logprobs ?? 0) : undefined,
+    };
   };
+  return Array.isArray(counted) ? plan(counted) : counted.then(plan);
 }

@@ -3,7 +3,7 @@ import type { Pick } from '../fixtures/pick-fixture.ts';
 import { hashString } from '../random.ts';
 import { completionId, uuidCompletionId, type RequestIds } from '../state/id-source.ts';
 import type { TokenCounter } from '../tokens/token-counter.ts';
-import type { Completion } from './completion.ts';
+import type { Completion, ReplyChoice } from './completion.ts';
 import { generateChoice } from './generate-completion.ts';
 import { scriptChoices } from './script-choices.ts';
 
@@ -16,23 +16,33 @@ export interface CompletionInputs {
   ids: RequestIds;
 }
 
-/** `n` generated choices, made side by side (one needs no Promise.all). */
-function generateChoices(plan: ChatPlan, deps: { counter: TokenCounter; seed: number }, signal?: AbortSignal) {
-  if (plan.n === 1) return generateChoice(plan, 0, deps, signal).then((choice) => [choice]);
-  return Promise.all(Array.from({ length: plan.n }, (_, index) => generateChoice(plan, index, deps, signal)));
-}
-
 /**
  * The completion for a planned request: the fixture's scripted reply when one was picked, else `n`
  * generated choices; ids from the request's draw, in the model's id style. Throws 400
- * `fixture_impossible` for a scripted reply the real API could not give.
+ * `fixture_impossible` for a scripted reply the real API could not give. A single generated choice
+ * whose token counts are known comes at once; everything else as a promise.
  */
-export async function buildCompletion(plan: ChatPlan, pick: Pick, inputs: CompletionInputs, signal?: AbortSignal): Promise<Completion> {
-  const { counter, seed, created } = inputs;
-  const scripted = pick.kind === 'fixture'
-    ? await scriptChoices(plan, pick.reply, pick.fixture.name, { counter, seed }, signal)
-    : undefined;
-  const choices = scripted?.choices ?? await generateChoices(plan, { counter, seed }, signal);
+export function buildCompletion(plan: ChatPlan, pick: Pick, inputs: CompletionInputs, signal?: AbortSignal): Completion | Promise<Completion> {
+  const { counter, seed } = inputs;
+  if (pick.kind === 'fixture') {
+    return scriptChoices(plan, pick.reply, pick.fixture.name, { counter, seed }, signal).then((scripted) => assemble(plan, inputs, scripted.choices, scripted));
+  }
+  if (plan.n === 1) {
+    const choice = generateChoice(plan, 0, { counter, seed }, signal);
+    return choice instanceof Promise ? choice.then((done) => assemble(plan, inputs, [done])) : assemble(plan, inputs, [choice]);
+  }
+  const choices = Array.from({ length: plan.n }, (_, index) => generateChoice(plan, index, { counter, seed }, signal));
+  return Promise.all(choices).then((done) => assemble(plan, inputs, done));
+}
+
+/** The completion around its choices; a script's own prompt and cache figures win over the plan's. */
+function assemble(
+  plan: ChatPlan,
+  inputs: CompletionInputs,
+  choices: ReplyChoice[],
+  scripted?: { promptTokens?: number; cachedTokens?: number },
+): Completion {
+  const { seed, created } = inputs;
   const { model } = plan;
   return {
     id: model.id_style === 'uuid' ? uuidCompletionId(inputs.ids) : completionId(created, inputs.ids.completionSuffix),

@@ -35,9 +35,32 @@ function finished(choice: ReplyChoice, draft: ChoiceDraft, cut: boolean): ReplyC
 /**
  * Spends the output budget the way the model does: reasoning first, then content, then tool calls
  * (whole or not at all). Whatever the budget cuts ends the choice with finish `length`; otherwise it
- * is `tool_calls` when there are calls, else `stop`. Token counts come from the shared counter.
+ * is `tool_calls` when there are calls, else `stop`. Token counts come from the shared counter. The
+ * choice comes at once when the counter already knows every text and the budget cuts nothing (the
+ * same choice the full fit would give), else as a promise.
  */
-export async function fitChoice(
+export function fitChoice(
+  draft: ChoiceDraft,
+  index: number,
+  budget: number,
+  counter: TokenCounter,
+  signal?: AbortSignal,
+): ReplyChoice | Promise<ReplyChoice> {
+  const texts = [draft.reasoning ?? '', draft.content];
+  for (const call of draft.toolCalls) texts.push(call.name, call.arguments);
+  const known = signal?.aborted ? undefined : counter.countKnown?.(texts);
+  if (known === undefined || known.reduce((sum, n) => sum + n, 0) > budget) return fitChoiceCounted(draft, index, budget, counter, signal);
+  const [reasoningTokens, contentTokens] = known as [number, number];
+  const callTokens = known.reduce((sum, n) => sum + n, 0) - reasoningTokens - contentTokens;
+  const choice: ReplyChoice = {
+    index, content: draft.content, reasoning: draft.reasoning, toolCalls: draft.toolCalls, finishReason: 'stop',
+    completionTokens: reasoningTokens + contentTokens + callTokens, reasoningTokens,
+    ...(draft.deltas && { deltas: draft.deltas }),
+  };
+  return finished(choice, draft, false);
+}
+
+async function fitChoiceCounted(
   draft: ChoiceDraft,
   index: number,
   budget: number,

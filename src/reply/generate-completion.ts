@@ -79,13 +79,14 @@ export function generatedReasoning(plan: ChatPlan, index: number, seed: number):
  * The generated reply used when nothing is scripted: deterministic for (seed, request), honouring
  * the output budget (finish `length`), `stop` (cut before the stop string), reasoning for thinking
  * requests, partial mode (continues, never repeats, the prefix), JSON modes and forced tool calls.
+ * At once when its token counts are known (see `fitChoice`), else as a promise.
  */
-export async function generateChoice(
+export function generateChoice(
   plan: ChatPlan,
   index: number,
   deps: { counter: TokenCounter; seed: number },
   signal?: AbortSignal,
-): Promise<ReplyChoice> {
+): ReplyChoice | Promise<ReplyChoice> {
   const { random, topic } = choiceSeed(plan, index, deps.seed);
   const reasoning = plan.thinking ? composeReasoning(random, topic, effortRank(plan)) : undefined;
   const tool = forcedTool(plan);

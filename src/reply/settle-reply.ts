@@ -25,19 +25,21 @@ export function settleReply(plan: Exclude<ReplyPlan, { kind: 'error' }>, complet
 /**
  * The plan ready to send: an error as it is; otherwise the picked fixture's use is counted as served
  * and its scenario moved to `next` (both at once, so the next request sees its `replies` and scenario
- * move on) and the plan is settled on the completion `build` makes.
+ * move on) and the plan is settled on the completion `build` makes: at once when `build` gives it at
+ * once, else as a promise.
  */
-export async function completeReply(
+export function completeReply(
   plan: ReplyPlan,
   pick: FixturePick,
   state: Pick<RunState, 'useOf' | 'scenarios'>,
-  build: () => Promise<Completion>,
-): Promise<Outgoing> {
+  build: () => Completion | Promise<Completion>,
+): Outgoing | Promise<Outgoing> {
   if (plan.kind === 'error') return plan;
   if (pick.kind === 'fixture') {
     state.useOf(pick.fixture.name).served++;
     const scenario = pick.fixture.scenario;
     if (scenario?.next !== undefined) state.scenarios.set(scenario.name, scenario.next);
   }
-  return settleReply(plan, await build());
+  const completion = build();
+  return completion instanceof Promise ? completion.then((done) => settleReply(plan, done)) : settleReply(plan, completion);
 }

@@ -83,28 +83,36 @@ export function promptParts(messages: readonly PromptMessage[], tools?: readonly
   return { texts: blocks.flatMap((block) => block.texts), fixedTokens: blocks.reduce((sum, block) => sum + block.fixedTokens, 0) };
 }
 
-/**
- * Tokens of each block of the prompt: [declared tools (0 if none), message 0, message 1, …]; they sum
- * to {@link countPrompt}. The prefix cache reads them to know how many tokens a shared prefix holds.
- * `stopAbove` as in {@link countPrompt} (the blocks are then lower bounds).
- */
-export async function countPromptBlocks(
-  counter: TokenCounter,
-  messages: readonly PromptMessage[],
-  tools?: readonly unknown[],
-  signal?: AbortSignal,
-  stopAbove?: number,
-): Promise<number[]> {
-  const blocks = promptBlocks(messages, tools);
-  const fixedTokens = blocks.reduce((sum, block) => sum + block.fixedTokens, 0);
-  const limit = stopAbove === undefined ? undefined : stopAbove - fixedTokens;
-  const counts = await counter.countTexts(blocks.flatMap((block) => block.texts), signal, limit);
+/** Each block's fixed tokens plus the counts of its texts (`counts` in the blocks' text order). */
+function blockSums(blocks: readonly PromptBlock[], counts: readonly number[]): number[] {
   let at = 0;
   return blocks.map((block) => {
     let sum = block.fixedTokens;
     for (let i = 0; i < block.texts.length; i++) sum += counts[at++]!;
     return sum;
   });
+}
+
+/**
+ * Tokens of each block of the prompt: [declared tools (0 if none), message 0, message 1, …]; they sum
+ * to {@link countPrompt}. The prefix cache reads them to know how many tokens a shared prefix holds.
+ * `stopAbove` as in {@link countPrompt} (the blocks are then lower bounds). When the counter already
+ * knows every text (`countKnown`), the counts come at once, not as a promise.
+ */
+export function countPromptBlocks(
+  counter: TokenCounter,
+  messages: readonly PromptMessage[],
+  tools?: readonly unknown[],
+  signal?: AbortSignal,
+  stopAbove?: number,
+): number[] | Promise<number[]> {
+  const blocks = promptBlocks(messages, tools);
+  const texts = blocks.flatMap((block) => block.texts);
+  const known = counter.countKnown?.(texts);
+  if (known !== undefined && !signal?.aborted) return blockSums(blocks, known);
+  const fixedTokens = blocks.reduce((sum, block) => sum + block.fixedTokens, 0);
+  const limit = stopAbove === undefined ? undefined : stopAbove - fixedTokens;
+  return counter.countTexts(texts, signal, limit).then((counts) => blockSums(blocks, counts));
 }
 
 /**

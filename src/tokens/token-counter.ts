@@ -30,6 +30,13 @@ export interface TokenCounter {
    * spawned on the next call).
    */
   countTexts(texts: readonly string[], signal?: AbortSignal, stopAbove?: number): Promise<number[]>;
+  /**
+   * The exact counts at once, when every text is empty or already counted; undefined when any text
+   * would need the worker. Optional: a counter without it is always asked through `countTexts`. (The
+   * common request repeats texts the counter has seen, and answering it without a promise saves the
+   * async steps of every stage that counts.)
+   */
+  countKnown?(texts: readonly string[]): number[] | undefined;
   /** Resolves once the rank table is loaded in the worker (rejects if that worker dies first). */
   readonly ready: Promise<void>;
   /** The encoding name, e.g. "o200k_base". */
@@ -68,6 +75,20 @@ class WorkerTokenCounter implements TokenCounter {
     const client = this.worker();
     client.holdUntilReady();
     return client.ready;
+  }
+
+  countKnown(texts: readonly string[]): number[] | undefined {
+    const counts = new Array<number>(texts.length);
+    for (let index = 0; index < texts.length; index++) {
+      const text = texts[index]!;
+      if (text === '') counts[index] = 0;
+      else {
+        const hit = text.length > MAX_CACHED_CHARS ? undefined : this.cache.get(textKey(text));
+        if (hit === undefined) return undefined;
+        counts[index] = hit;
+      }
+    }
+    return counts;
   }
 
   async countTexts(texts: readonly string[], signal?: AbortSignal, stopAbove?: number): Promise<number[]> {

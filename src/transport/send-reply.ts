@@ -126,14 +126,23 @@ async function writeStream(sink: SseSink, out: Extract<Outgoing, { kind: 'stream
  * The one sender: executes an `Outgoing` plan after its delay. An error is thrown for the dialect's
  * error handler (with the plan's headers set); JSON is sent or broken by its cut; a stream goes
  * straight onto the Node response behind the Node server (so cuts are measured on the socket), or
- * through Hono's `streamSSE` in-process. `onEnd` runs once, when the response is over.
+ * through Hono's `streamSSE` in-process. `onEnd` runs once, when the response is over. A whole JSON
+ * answer with no delay is sent at once; everything else returns a promise.
  */
-export async function sendReply(c: Context, out: Outgoing, options: SendOptions): Promise<Response> {
+export function sendReply(c: Context, out: Outgoing, options: SendOptions): Response | Promise<Response> {
+  if (out.delayMs > 0 || out.kind !== 'json' || out.cut !== undefined) return sendPlanned(c, out, options);
+  // The common answer, whole and at once: no promise.
+  try {
+    return sendJson(c, options.encoder.body(out.completion));
+  } finally {
+    options.onEnd();
+  }
+}
+
+async function sendPlanned(c: Context, out: Outgoing, options: SendOptions): Promise<Response> {
   let streaming = false;
   try {
     if (out.delayMs > 0) await options.clock.sleep(out.delayMs, options.signal);
-    // The common answer, whole and at once, without the cut handling's extra await.
-    if (out.kind === 'json' && out.cut === undefined) return sendJson(c, options.encoder.body(out.completion));
     if (out.kind === 'json') return await sendJsonReply(c, out, options);
     if (out.kind === 'stream') {
       streaming = true;

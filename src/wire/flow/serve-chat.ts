@@ -13,6 +13,7 @@ import { pickFixture, type Pick } from '../../fixtures/pick-fixture.ts';
 import { admissionCharge } from '../../limits/admission-charge.ts';
 import { viewRequest, type RequestView } from '../../match/request-view.ts';
 import { buildCompletion } from '../../reply/build-completion.ts';
+import type { Completion } from '../../reply/completion.ts';
 import { planReply } from '../../reply/plan-reply.ts';
 import { completeReply } from '../../reply/settle-reply.ts';
 import { ownRequestSignal, requestHeader, requestSignal } from '../../transport/read-body.ts';
@@ -58,11 +59,14 @@ export async function serveChat(c: Context<AppEnv>, deps: AppDeps, call: ChatCal
   const served: ServedNote = { model: request.model };
   c.set('served', served);
   requireModel(deps.catalog, request.model, api);
-  const chat = await planChat(request, deps, signal);
+  // Each stage answers at once when it can (known token counts, no waits): the common request then
+  // takes no async step between its body and its answer. `x instanceof Promise ? await x : x` keeps it so.
+  const planned = planChat(request, deps, signal);
+  const chat = planned instanceof Promise ? await planned : planned;
   checkFileRefs(request, deps.files, payerOf(deps, c.get('apiKey')).organization);
   requireBalance(deps, c.get('apiKey'));
   const webSearch = webSearchStep(request, deps.config.apiDate, deps.config.seed);
-  const release = await admit(deps, c, chat, namespace);
+  const release = namespace.limiter.enabled ? await admit(deps, c, chat, namespace) : limitsOff(c);
   let fault: Fault | undefined;
   const onEnd = () => {
     release();
@@ -90,17 +94,22 @@ export async function serveChat(c: Context<AppEnv>, deps: AppDeps, call: ChatCal
     served.fault = fault?.kind;
     const reply = planReply({ chat, pick, fault, settings: deps.config });
     const inputs = { counter: deps.counter, seed: deps.config.seed, created: createdSeconds(deps.clock, deps.config.fixedTime), ids: c.get('ids') };
-    const build = async () => {
-      const built = await buildCompletion(chat, pick, inputs, signal);
-      // A fixture scripts the $web_search call itself; otherwise the builtin flow shapes the reply.
-      const completion = pick.kind === 'fixture' && webSearch.kind === 'call' ? built : await applyWebSearch(built, webSearch, deps.counter, signal);
+    const bill = (completion: Completion) => {
       billChat(deps, c.get('apiKey'), completion, webSearch);
       return completion;
     };
-    const outgoing = await completeReply(reply, pick, state, build);
+    const build = () => {
+      const built = buildCompletion(chat, pick, inputs, signal);
+      // A fixture scripts the $web_search call itself; otherwise the builtin flow shapes the reply.
+      if ((pick.kind === 'fixture' && webSearch.kind === 'call') || webSearch.kind === 'none') return built instanceof Promise ? built.then(bill) : bill(built);
+      return Promise.resolve(built).then((done) => applyWebSearch(done, webSearch, deps.counter, signal)).then(bill);
+    };
+    const completed = completeReply(reply, pick, state, build);
+    const outgoing = completed instanceof Promise ? await completed : completed;
     if (scenario && before) note.scenario = { name: scenario.name, state: before, next: state.scenarios.get(scenario.name) ?? SCENARIO_START };
     if (outgoing.kind !== 'error') Object.assign(note, completionNote(outgoing.completion));
-    return await sendReply(c, outgoing, { encoder, clock: deps.clock, signal, onEnd, log: deps.log });
+    const sent = sendReply(c, outgoing, { encoder, clock: deps.clock, signal, onEnd, log: deps.log });
+    return sent instanceof Promise ? await sent : sent;
   } catch (error) {
     release();
     throw error;
@@ -109,12 +118,14 @@ export async function serveChat(c: Context<AppEnv>, deps: AppDeps, call: ChatCal
 
 const noRelease = (): void => {};
 
+/** With the rate limits off: noted in the journal, and there is no slot to release. */
+function limitsOff(c: Context<AppEnv>): () => void {
+  c.get('journalNote').rateLimit = 'off';
+  return noRelease;
+}
+
 /** Admits the request under the rate limits, or logs the hit and throws its 429; returns the slot's release. */
 async function admit(deps: AppDeps, c: Context<AppEnv>, chat: ChatPlan, namespace: Namespace): Promise<() => void> {
-  if (!namespace.limiter.enabled) {
-    c.get('journalNote').rateLimit = 'off';
-    return noRelease;
-  }
   const { request, model, promptTokens } = chat;
   const charge = admissionCharge(promptTokens, request.max_completion_tokens ?? request.max_tokens, model.default_max_tokens);
   const admission = await namespace.limiter.admit(c.get('apiKey'), charge);
