@@ -20,12 +20,10 @@ import { createNamespaces, DEFAULT_NAMESPACE } from './state/namespaces.ts';
 import { createRunState } from './state/run-state.ts';
 import { getSharedTokenCounter, type TokenCounter } from './tokens/token-counter.ts';
 import { checkHost } from './transport/check-host.ts';
-import { createErrorHandler } from './transport/error-handler.ts';
 import { isNodeRequest } from './transport/read-body.ts';
 import { setRequestId } from './transport/request-id.ts';
-import { errorEnvelope } from './errors/error-envelope.ts';
 import { anthropicApp } from './wire/anthropic/anthropic-app.ts';
-import { moonshotApp } from './wire/moonshot/moonshot-app.ts';
+import { moonshotApp, moonshotErrorHandler } from './wire/moonshot/moonshot-app.ts';
 import { responsesApp } from './wire/responses/responses-app.ts';
 import { notFound } from './wire/moonshot/not-found.ts';
 
@@ -126,7 +124,8 @@ export function createApp(options: MockOptions = {}): MockApp {
   app.route('/_mock', mockAdminRoutes(deps));
   app.route('/_mock', balanceAdminRoutes(deps));
   app.notFound(notFound);
-  app.onError(createErrorHandler(errorEnvelope, log));
+  // The Moonshot dialect's error handler is the app's: see moonshotApp.
+  app.onError(moonshotErrorHandler(log));
   return Object.assign(app, { close: () => (tokenCounter === undefined ? deps.counter.close() : Promise.resolve()) });
 }
 

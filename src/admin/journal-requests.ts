@@ -36,7 +36,9 @@ export function journalRequests(deps: AppDeps, check: (c: Context) => void): Mid
       namespace: namespace.name,
       method: c.req.method,
       path: c.req.path,
-      ...bodyFields(c.get('body'), deps.config.journalBodyBytes),
+      body: undefined,
+      bodyBytes: 0,
+      bodyTruncated: false,
       model: note.model ?? modelOf(c.get('body')?.value),
       stream: note.stream ?? false,
       match: note.match ?? null,
@@ -49,16 +51,20 @@ export function journalRequests(deps: AppDeps, check: (c: Context) => void): Mid
       usage: note.usage ?? null,
       aborted: note.aborted ?? c.res.status === 499,
     };
+    const body = c.get('body');
+    if (body !== undefined) setBody(entry, body, deps.config.journalBodyBytes);
     note.entry = namespace.state.journal.record(entry);
   };
 }
 
 /** The body as sent while it fits `limit` bytes; past it, its first `limit` characters as a string. */
-function bodyFields(body: { text: string; value?: unknown } | undefined, limit: number) {
-  if (body === undefined) return { body: undefined, bodyBytes: 0, bodyTruncated: false };
+function setBody(entry: JournalEntry, body: { text: string; value?: unknown }, limit: number): void {
   const bytes = Buffer.byteLength(body.text);
-  if (bytes > limit) return { body: body.text.slice(0, limit), bodyBytes: bytes, bodyTruncated: true };
-  return { body: 'value' in body ? body.value : body.text, bodyBytes: bytes, bodyTruncated: false };
+  entry.bodyBytes = bytes;
+  if (bytes > limit) {
+    entry.body = body.text.slice(0, limit);
+    entry.bodyTruncated = true;
+  } else entry.body = 'value' in body ? body.value : body.text;
 }
 
 function modelOf(value: unknown): string | null {

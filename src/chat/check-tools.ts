@@ -12,7 +12,9 @@ const incompatible = (choice: string): MoonshotError =>
 
 /** Every tool the request declares: `tools`, then those of dynamic-tools system messages. */
 export function declaredTools(request: ChatRequest): ToolDeclaration[] {
-  return [...(request.tools ?? []), ...request.messages.flatMap((message) => (message.role === 'system' ? (message.tools ?? []) : []))];
+  const tools = [...(request.tools ?? [])];
+  for (const message of request.messages) if (message.role === 'system' && message.tools) tools.push(...message.tools);
+  return tools;
 }
 
 /**

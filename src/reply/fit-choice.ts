@@ -28,8 +28,9 @@ export function priorToolCalls(messages: readonly ChatMessage[]): number {
  */
 function finished(choice: ReplyChoice, draft: ChoiceDraft, cut: boolean): ReplyChoice {
   const finishReason = draft.finishReason ?? (cut ? 'length' : choice.toolCalls.length > 0 ? 'tool_calls' : 'stop');
-  const stopped = finishReason === 'stop' && !cut && draft.stopSequence !== undefined;
-  return { ...choice, finishReason, ...(stopped && { stopSequence: draft.stopSequence }) };
+  choice.finishReason = finishReason;
+  if (finishReason === 'stop' && !cut && draft.stopSequence !== undefined) choice.stopSequence = draft.stopSequence;
+  return choice;
 }
 
 /**

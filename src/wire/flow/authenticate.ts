@@ -24,8 +24,7 @@ export function authenticate(deps: AppDeps, readKey: (c: Context) => string | un
 
 /**
  * The same check as `authenticate`, called first thing in a route's handler: on the hot chat route a
- * middleware costs a composed wrapper per request (Hono wraps each handler of a sub-app that has its
- * own `onError`).
+ * middleware would be one more step of Hono's composition on every request.
  */
 export function keyCheck(deps: AppDeps, readKey: (c: Context) => string | undefined = bearerKey): (c: Context<AppEnv>) => void {
   const allowed = deps.config.apiKeys && new Set(deps.config.apiKeys);

@@ -16,8 +16,8 @@ import { moonshotEncoder } from './moonshot-encoder.ts';
 export function chatRoutes(deps: AppDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const checkKey = keyCheck(deps);
-  // The key check is the handler's first call, not a middleware: each handler of a sub-app with its
-  // own onError is a composed wrapper per request.
+  // The key check is the handler's first call, not a middleware: each middleware is one more step of
+  // Hono's composition on every request.
   routes.post('/chat/completions', async (c) => {
     checkKey(c);
     const body = await readJson(c, deps.config.maxBodyBytes);

@@ -34,19 +34,31 @@ export function completionBody(completion: Completion) {
     object: 'chat.completion' as const,
     created: completion.created,
     model: completion.model,
-    choices: completion.choices.map((choice) => ({
-      index: choice.index,
-      message: {
-        role: 'assistant' as const,
-        content: choice.content,
-        ...(choice.reasoning !== undefined && { reasoning_content: choice.reasoning }),
-        ...(choice.toolCalls.length > 0 && { tool_calls: wireToolCalls(choice) }),
-      },
-      finish_reason: choice.finishReason,
-      ...(completion.topLogprobs !== undefined && {
-        logprobs: { content: logprobsOf(choice.content, completion.topLogprobs, `${completion.id}|${choice.index}`) },
-      }),
-    })),
+    choices: completion.choices.map((choice) => {
+      // Keys added in the live order; conditional spreads would cost an object copy each.
+      const message: WireMessage = { role: 'assistant', content: choice.content };
+      if (choice.reasoning !== undefined) message.reasoning_content = choice.reasoning;
+      if (choice.toolCalls.length > 0) message.tool_calls = wireToolCalls(choice);
+      const wire: WireChoice = { index: choice.index, message, finish_reason: choice.finishReason };
+      if (completion.topLogprobs !== undefined) {
+        wire.logprobs = { content: logprobsOf(choice.content, completion.topLogprobs, `${completion.id}|${choice.index}`) };
+      }
+      return wire;
+    }),
     usage: totalUsage(completion),
   };
+}
+
+interface WireMessage {
+  role: 'assistant';
+  content: string;
+  reasoning_content?: string;
+  tool_calls?: ReturnType<typeof wireToolCalls>;
+}
+
+interface WireChoice {
+  index: number;
+  message: WireMessage;
+  finish_reason: ReplyChoice['finishReason'];
+  logprobs?: { content: ReturnType<typeof logprobsOf> };
 }

@@ -11,8 +11,11 @@ import { modelsRoutes } from './models.ts';
 import { searchRoutes } from './search-routes.ts';
 
 /**
- * The Moonshot dialect as a Hono sub-app, mounted at `/v1`: its routes over the shared core, and its
- * own error handler writing Moonshot's envelope. Another dialect is another folder like this one.
+ * The Moonshot dialect as a Hono sub-app, mounted at `/v1`: its routes over the shared core. Its
+ * errors, in Moonshot's envelope, are written by `moonshotErrorHandler`, which the app mounts as its
+ * own `onError` (the app answers unknown routes and refused hosts in this envelope too): a sub-app
+ * with an `onError` of its own costs every request a composed wrapper. Another dialect is another
+ * folder like this one, with the `onError` of its own envelope.
  */
 export function moonshotApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -24,6 +27,10 @@ export function moonshotApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', balanceRoutes(deps));
   app.route('/', searchRoutes(deps));
   app.route('/', batchRoutes(deps));
-  app.onError(createErrorHandler(errorEnvelope, deps.log));
   return app;
+}
+
+/** Moonshot's error handler: errors in its envelope (the app's own `onError`). */
+export function moonshotErrorHandler(log: (line: string) => void) {
+  return createErrorHandler(errorEnvelope, log);
 }
