@@ -10,14 +10,20 @@ const completion = {
 /**
  * A Hono handler for the floor. `raw` (the default) reads the body from the Node request stream, as
  * the emulator does; `json` uses `c.req.json()`, which makes @hono/node-server build a web Request first.
+ * `busyUs` > 0 adds that many microseconds of busy work per request (a calibration: how far a little
+ * work on top of the floor moves the ratio).
  */
-export function floorHandler(mode = 'raw') {
+export function floorHandler(mode = 'raw', busyUs = 0) {
   return async (c) => {
     if (mode === 'json') await c.req.json();
     else {
       const chunks = [];
       for await (const chunk of c.env.incoming) chunks.push(chunk);
       JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    }
+    if (busyUs > 0) {
+      const until = performance.now() + busyUs / 1000;
+      while (performance.now() < until);
     }
     return c.json(completion);
   };
