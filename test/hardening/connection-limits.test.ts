@@ -1,6 +1,9 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startServer, type RunningServer } from '../../src/index.ts';
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import { serve as serveNode } from '@hono/node-server';
+import { createApp, startServer, type RunningServer } from '../../src/index.ts';
 
 /** Generous for a loaded 2-core machine; a passing run returns as soon as the condition holds. */
 const wait = { timeout: 30_000, interval: 20 };
@@ -87,5 +90,31 @@ describe('connection limits', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(errors).not.toHaveBeenCalled();
     errors.mockRestore();
+  });
+});
+
+describe('a client that leaves mid-body', () => {
+  it('is journaled as aborted (499), nothing is logged, and the server goes on serving', async () => {
+    const lines: string[] = [];
+    const app = createApp({ log: (line) => lines.push(line) });
+    const http = serveNode({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
+    try {
+      await once(http, 'listening');
+      const url = new URL(`http://127.0.0.1:${(http.address() as { port: number }).port}`);
+      // The app's handler runs inside the 'request' event: once it has fired, the body is being read.
+      const arrived = once(http, 'request');
+      const leaving = await connect(url, trickledBody);
+      await arrived;
+      leaving.destroy();
+      const journal = async () => (await (await fetch(`${url.origin}/_mock/requests`)).json()) as { requests: unknown[] };
+      await vi.waitFor(async () => expect((await journal()).requests).toHaveLength(1), wait);
+      expect((await journal()).requests[0]).toMatchObject({ path: '/v1/chat/completions', status: 499, aborted: true });
+      expect((await models(url)).status).toBe(200);
+      expect(lines).toEqual([]);
+    } finally {
+      http.closeAllConnections();
+      http.close();
+      await app.close();
+    }
   });
 });
