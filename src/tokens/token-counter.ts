@@ -31,8 +31,8 @@ export interface TokenCounter {
    */
   countTexts(texts: readonly string[], signal?: AbortSignal, stopAbove?: number): Promise<number[]>;
   /**
-   * The exact counts at once, when every text is empty or already counted; undefined when any text
-   * would need the worker. Optional: a counter without it is always asked through `countTexts`. (The
+   * The exact counts at once, when every text is empty or already counted (and short: long texts
+   * are left to `countTexts`); undefined when any text would need the worker. Optional: a counter without it is always asked through `countTexts`. (The
    * common request repeats texts the counter has seen, and answering it without a promise saves the
    * async steps of every stage that counts.)
    */
@@ -81,12 +81,12 @@ class WorkerTokenCounter implements TokenCounter {
     const counts = new Array<number>(texts.length);
     for (let index = 0; index < texts.length; index++) {
       const text = texts[index]!;
-      if (text === '') counts[index] = 0;
-      else {
-        const hit = text.length > MAX_CACHED_CHARS ? undefined : this.cache.get(textKey(text));
-        if (hit === undefined) return undefined;
-        counts[index] = hit;
-      }
+      // Only texts cached under themselves: hashing a long one here would be done again by
+      // `countTexts` whenever another text turns out unknown (a long conversation's next turn).
+      if (text.length > RAW_KEY_MAX_CHARS || text.length === DIGEST_CHARS) return undefined;
+      const hit = text === '' ? 0 : this.cache.get(text);
+      if (hit === undefined) return undefined;
+      counts[index] = hit;
     }
     return counts;
   }
