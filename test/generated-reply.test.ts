@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createTokenCounter } from '../src/tokens/token-counter.ts';
 import { chat, hello, mockApp, postJson, plain } from './support/mock-app.ts';
 
 const app = mockApp();
@@ -34,6 +35,23 @@ describe('generated replies (nothing scripted)', () => {
     const c = (await chat(mockApp({ seed: 8 }), { ...plain, messages: hello })).json.choices[0].message.content;
     expect(b).toBe(a);
     expect(c).not.toBe(a);
+  });
+
+  it('answers a request the same whether its counts come from the worker or at once from the cache', async () => {
+    // A counter of its own, so the first request's texts are unknown (counted by the worker) and the
+    // repeat's are all cached (answered with no async step): the two answers must not differ.
+    const tokenCounter = createTokenCounter();
+    try {
+      for (const extra of [{}, { max_tokens: 5 }, { thinking: { type: 'enabled' } }, { stop: ['.'] }]) {
+        const request = { ...plain, messages: [{ role: 'user', content: `Worker or cache? ${JSON.stringify(extra)}` }], ...extra };
+        const first = await chat(mockApp({ tokenCounter }), request);
+        const again = await chat(mockApp({ tokenCounter }), request);
+        expect(first.status).toBe(200);
+        expect(again.json).toEqual(first.json);
+      }
+    } finally {
+      await tokenCounter.close();
+    }
   });
 
   it('gives the same ids for the same seed and request order', async () => {

@@ -45,6 +45,15 @@ describe('createTokenCounter (o200k_base)', { timeout: 60_000 }, () => {
     expect(count).toBeGreaterThan(1);
   });
 
+  it('answers known short texts at once (countKnown), and leaves unknown or long ones to countTexts', async () => {
+    const long = 'a known paragraph, '.repeat(40); // over the 512 characters kept as their own cache key
+    expect(counter.countKnown!(['known at once?'])).toBeUndefined();
+    await counter.countTexts(['known at once?', long]);
+    expect(counter.countKnown!(['', 'known at once?'])).toEqual([0, encodeText(table, 'known at once?').length]);
+    expect(counter.countKnown!(['known at once?', 'not counted yet'])).toBeUndefined();
+    expect(counter.countKnown!([long])).toBeUndefined();
+  });
+
   it('returns 0 for empty strings and handles duplicates within one call', async () => {
     expect(await counter.countTexts([])).toEqual([]);
     expect(await counter.countTexts(['', 'hello world', '', 'hello world'])).toEqual([0, 2, 0, 2]);
