@@ -114,7 +114,9 @@ export function createApp(options: MockOptions = {}): MockApp {
   // Admin requests draw their ids from the default namespace and are not journaled.
   const handle = (c: Context<AppEnv>, next: Next) => {
     if (!isAdminPath(c.req.path)) return journal(c, next);
-    setRequestId(c, namespaces.default.state.ids.next());
+    const ids = namespaces.default.state.ids.next();
+    c.set('ids', ids);
+    setRequestId(c, ids);
     hostCheck(c);
     return next();
   };

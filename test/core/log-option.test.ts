@@ -14,6 +14,14 @@ describe('the log option', () => {
     expect(stderr).not.toHaveBeenCalled();
   });
 
+  it('receives the request line of an admin request, which is answered as usual', async () => {
+    const lines: string[] = [];
+    const app = mockApp({ log: (line) => lines.push(line), logRequests: true });
+    const res = await app.request('/_mock/requests');
+    expect(res.status).toBe(200);
+    expect(lines).toEqual([expect.stringMatching(/^GET \/_mock\/requests 200 \d+\.\dms \[[0-9a-f-]{36}\]$/)]);
+  });
+
   it('receives an internal error, which the client sees only as a 500 envelope', async () => {
     const lines: string[] = [];
     const broken = { countTexts: async () => { throw new Error('counter exploded'); } } as unknown as TokenCounter;
