@@ -50,12 +50,13 @@ export function fitChoice(
   const texts = [draft.reasoning ?? '', draft.content];
   for (const call of draft.toolCalls) texts.push(call.name, call.arguments);
   const known = signal?.aborted ? undefined : counter.countKnown?.(texts);
-  if (known === undefined || known.reduce((sum, n) => sum + n, 0) > budget) return fitChoiceCounted(draft, index, budget, counter, signal);
-  const [reasoningTokens, contentTokens] = known as [number, number];
-  const callTokens = known.reduce((sum, n) => sum + n, 0) - reasoningTokens - contentTokens;
+  const completionTokens = known?.reduce((sum, n) => sum + n, 0);
+  if (known === undefined || completionTokens === undefined || completionTokens > budget) {
+    return fitChoiceCounted(draft, index, budget, counter, signal);
+  }
   const choice: ReplyChoice = {
     index, content: draft.content, reasoning: draft.reasoning, toolCalls: draft.toolCalls, finishReason: 'stop',
-    completionTokens: reasoningTokens + contentTokens + callTokens, reasoningTokens,
+    completionTokens, reasoningTokens: known[0] ?? 0,
     ...(draft.deltas && { deltas: draft.deltas }),
   };
   return finished(choice, draft, false);

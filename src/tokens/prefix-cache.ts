@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { CachedPrompt } from '../state/run-state.ts';
 
@@ -34,7 +34,8 @@ const DIGEST_MARK = '#';
 /**
  * The key of a block chained to the one before: string fields length-prefixed (so no text can imitate
  * a field boundary), other values as their JSON. Short chains stay as their text; longer ones are
- * hashed in one call (a Hash object and an update per field cost more than the text they hash).
+ * hashed in one update (a Hash update per field costs more than the text it hashes; not
+ * `crypto.hash`, which Node 20 only has from 20.12).
  */
 function chainKey(previous: string, block: unknown): string {
   let text = `${previous}\u0001`;
@@ -47,7 +48,7 @@ function chainKey(previous: string, block: unknown): string {
       text += `${key.length}:${key}${typeof value === 'string' ? 's' : 'j'}${part.length}:${part}`;
     }
   }
-  return text.length <= RAW_KEY_MAX_CHARS ? text : DIGEST_MARK + hash('sha256', text, 'base64');
+  return text.length <= RAW_KEY_MAX_CHARS ? text : DIGEST_MARK + createHash('sha256').update(text).digest('base64');
 }
 
 /**
